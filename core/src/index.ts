@@ -1,0 +1,6 @@
+/**
+ * `@shareworthy/core`: the one place where Shareworthy's rules live. Hosts (WordPress,
+ * SharePoint, the click tracker) call these functions; nothing is written twice.
+ * @packageDocumentation
+ */
+export * from './result.js';
