@@ -1,0 +1,74 @@
+/**
+ * Versioned schema changes, applied in order at start and recorded in `schema_migrations`.
+ * A migration is never edited once released: a change is a new version. Each has the same
+ * meaning in both dialects; times are integer milliseconds since the epoch in both, so rows
+ * compare and sort identically whichever database holds them.
+ */
+
+/** One schema version: the SQL for each dialect (several statements allowed). */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sqlite: string;
+  readonly postgres: string;
+}
+
+/** Every migration, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'links, clicks, salts, api keys',
+    sqlite: `
+      CREATE TABLE links (
+        code TEXT PRIMARY KEY,
+        target_url TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        campaign TEXT NOT NULL,
+        network TEXT NOT NULL,
+        share_id TEXT NOT NULL,
+        employee_id TEXT,
+        created_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX links_share ON links (share_id);
+      CREATE INDEX links_employee ON links (employee_id) WHERE employee_id IS NOT NULL;
+      CREATE INDEX links_created ON links (created_at);
+      CREATE TABLE clicks (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        visitor_key TEXT
+      );
+      CREATE INDEX clicks_dedupe ON clicks (code, visitor_key, at);
+      CREATE INDEX clicks_at ON clicks (at);
+      CREATE INDEX clicks_keyed ON clicks (at) WHERE visitor_key IS NOT NULL;
+      CREATE TABLE salts (day TEXT PRIMARY KEY, salt TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE api_keys (key_hash TEXT PRIMARY KEY, scopes TEXT NOT NULL) WITHOUT ROWID;
+    `,
+    postgres: `
+      CREATE TABLE links (
+        code TEXT PRIMARY KEY,
+        target_url TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        campaign TEXT NOT NULL,
+        network TEXT NOT NULL,
+        share_id TEXT NOT NULL,
+        employee_id TEXT,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX links_share ON links (share_id);
+      CREATE INDEX links_employee ON links (employee_id) WHERE employee_id IS NOT NULL;
+      CREATE INDEX links_created ON links (created_at);
+      CREATE TABLE clicks (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        code TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        visitor_key TEXT
+      );
+      CREATE INDEX clicks_dedupe ON clicks (code, visitor_key, at);
+      CREATE INDEX clicks_at ON clicks (at);
+      CREATE INDEX clicks_keyed ON clicks (at) WHERE visitor_key IS NOT NULL;
+      CREATE TABLE salts (day TEXT PRIMARY KEY, salt TEXT NOT NULL);
+      CREATE TABLE api_keys (key_hash TEXT PRIMARY KEY, scopes TEXT NOT NULL);
+    `,
+  },
+];

@@ -1,0 +1,176 @@
+/**
+ * SQLite store (better-sqlite3): the default, with no set-up, for one tracker on one host.
+ *
+ * Durability: WAL journal, and `synchronous=FULL` by default, so each commit fsyncs the WAL
+ * and an answered click survives power loss. With `NORMAL`, SQLite skips that fsync (the WAL
+ * is synced at checkpoints): a commit still survives `kill -9` of the tracker, because the
+ * bytes are in the kernel's page cache, but the last commits can be lost if the machine
+ * itself stops. Group commit makes FULL affordable: one fsync per batch, not per click
+ * (measured here: ~0.3 ms per fsync'd commit against ~0.02 ms without).
+ *
+ * better-sqlite3 is synchronous: a transaction blocks the event loop while it runs. That is
+ * the cheapest path for an embedded database (no thread hop); batches keep it short.
+ */
+import Database from 'better-sqlite3';
+import type { Scope } from '../config.js';
+import { MIGRATIONS } from './migrations.js';
+import type { ClickInput, ClickRecord, LinkRecord, Removed, Store, StoredApiKey } from './store.js';
+
+interface LinkRow {
+  code: string;
+  target_url: string;
+  item_id: string;
+  campaign: string;
+  network: string;
+  share_id: string;
+  employee_id: string | null;
+  created_at: number;
+}
+
+const toLink = (row: LinkRow): LinkRecord => ({
+  code: row.code,
+  targetUrl: row.target_url,
+  itemId: row.item_id,
+  campaign: row.campaign,
+  network: row.network,
+  shareId: row.share_id,
+  employeeId: row.employee_id,
+  createdAt: row.created_at,
+});
+
+/** Options for {@link openSqliteStore}. */
+export interface SqliteOptions {
+  readonly path: string;
+  /** @default 'FULL' */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+}
+
+/**
+ * Opens (creating if needed) an SQLite database file as a {@link Store}.
+ * @param options file path and durability level
+ * @returns the store; call `migrate()` before use
+ * @example const store = openSqliteStore({ path: './tracker.sqlite' }); await store.migrate();
+ */
+export function openSqliteStore(options: SqliteOptions): Store {
+  const db = new Database(options.path);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  // Another process (a second tracker, a backup, a test reading the file) may hold the write lock briefly.
+  db.pragma('busy_timeout = 5000');
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+
+  // Prepared on first use: the tables they name exist only once `migrate()` has run.
+  const prepareAll = () => ({
+    insertLink: db.prepare(
+      `INSERT INTO links (code, target_url, item_id, campaign, network, share_id, employee_id, created_at)
+       VALUES (@code, @targetUrl, @itemId, @campaign, @network, @shareId, @employeeId, @createdAt)
+       ON CONFLICT (code) DO NOTHING`,
+    ),
+    findLink: db.prepare<[string], LinkRow>('SELECT * FROM links WHERE code = ?'),
+    // One statement decides and writes, inside the batch's transaction: SQLite has a single
+    // writer, so no other connection can slip a click in between the check and the insert.
+    insertClick: db.prepare(
+      `INSERT INTO clicks (code, at, visitor_key)
+       SELECT @code, @at, @visitorKey
+       WHERE EXISTS (SELECT 1 FROM links WHERE code = @code)
+         AND NOT EXISTS (SELECT 1 FROM clicks WHERE code = @code AND visitor_key = @visitorKey AND at > @since)`,
+    ),
+    insertSalt: db.prepare('INSERT INTO salts (day, salt) VALUES (?, ?) ON CONFLICT (day) DO NOTHING'),
+    findSalt: db.prepare<[string], { salt: string }>('SELECT salt FROM salts WHERE day = ?'),
+    listKeys: db.prepare<[], { key_hash: string; scopes: string }>('SELECT key_hash, scopes FROM api_keys'),
+  });
+  let prepared: ReturnType<typeof prepareAll> | undefined;
+  const statements = (): ReturnType<typeof prepareAll> => (prepared ??= prepareAll());
+
+  const recordBatch = db.transaction((clicks: readonly ClickInput[], windowMs: number) =>
+    clicks.map(
+      (click) =>
+        statements().insertClick.run({ code: click.code, at: click.at, visitorKey: click.visitorKey, since: click.at - windowMs })
+          .changes === 1,
+    ),
+  );
+
+  const eraseWhere = (column: 'share_id' | 'employee_id', value: string): Removed =>
+    db.transaction((): Removed => {
+      const clicks = db.prepare(`DELETE FROM clicks WHERE code IN (SELECT code FROM links WHERE ${column} = ?)`).run(value).changes;
+      const links = db.prepare(`DELETE FROM links WHERE ${column} = ?`).run(value).changes;
+      return { links, clicks };
+    }).immediate();
+
+  return {
+    kind: 'sqlite',
+    async migrate() {
+      return db.transaction(() => {
+        const done = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version));
+        const applied: number[] = [];
+        for (const migration of MIGRATIONS) {
+          if (done.has(migration.version)) continue;
+          db.exec(migration.sqlite);
+          db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+            migration.version,
+            migration.name,
+            Date.now(),
+          );
+          applied.push(migration.version);
+        }
+        return applied;
+      }).immediate();
+    },
+    async syncApiKeys(keys) {
+      db.transaction(() => {
+        db.prepare('DELETE FROM api_keys').run();
+        const insert = db.prepare('INSERT INTO api_keys (key_hash, scopes) VALUES (?, ?)');
+        for (const key of keys) insert.run(key.hash, key.scopes.join('+'));
+      }).immediate();
+    },
+    async listApiKeys() {
+      return statements().listKeys.all().map((row): StoredApiKey => ({ hash: row.key_hash, scopes: row.scopes.split('+') as Scope[] }));
+    },
+    async insertLink(link) {
+      return statements().insertLink.run(link).changes === 1;
+    },
+    async findLink(code) {
+      const row = statements().findLink.get(code);
+      return row === undefined ? undefined : toLink(row);
+    },
+    async recordClicks(clicks, windowMs) {
+      return recordBatch.immediate(clicks, windowMs);
+    },
+    async dailySalt(day, candidate) {
+      statements().insertSalt.run(day, candidate);
+      return statements().findSalt.get(day)?.salt ?? candidate;
+    },
+    async purge(clicksBefore, today, keysBefore) {
+      return db.transaction(() => {
+        const clicks = db.prepare('DELETE FROM clicks WHERE at < ?').run(clicksBefore).changes;
+        db.prepare('DELETE FROM salts WHERE day < ?').run(today);
+        db.prepare('UPDATE clicks SET visitor_key = NULL WHERE visitor_key IS NOT NULL AND at < ?').run(keysBefore);
+        return { clicks };
+      }).immediate();
+    },
+    async eraseShare(shareId) {
+      return eraseWhere('share_id', shareId);
+    },
+    async eraseEmployee(employeeId) {
+      return eraseWhere('employee_id', employeeId);
+    },
+    async linksCreated(from, to) {
+      return db
+        .prepare<[number, number], LinkRow>('SELECT * FROM links WHERE created_at >= ? AND created_at < ? ORDER BY created_at, code')
+        .all(from, to)
+        .map(toLink);
+    },
+    async clicksBetween(from, to) {
+      return db
+        .prepare<[number, number], { code: string; share_id: string; at: number }>(
+          `SELECT c.code, l.share_id, c.at FROM clicks c JOIN links l ON l.code = c.code
+           WHERE c.at >= ? AND c.at < ? ORDER BY c.at, c.id`,
+        )
+        .all(from, to)
+        .map((row): ClickRecord => ({ code: row.code, shareId: row.share_id, at: row.at }));
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * One storage interface, two implementations: SQLite for a single host with no set-up, and
+ * PostgreSQL for several tracker instances sharing one database behind a load balancer.
+ * Everything the HTTP layer needs goes through here, so both are tested by the same suite.
+ */
+import type { Scope } from '../config.js';
+
+/** A short link as stored: one per share of an item by an employee on a network. */
+export interface LinkRecord {
+  readonly code: string;
+  readonly targetUrl: string;
+  readonly itemId: string;
+  readonly campaign: string;
+  readonly network: string;
+  readonly shareId: string;
+  readonly employeeId: string | null;
+  /** Milliseconds since the epoch. */
+  readonly createdAt: number;
+}
+
+/** A counted visit waiting to be written. The visitor key is a daily-salted hash, never an address. */
+export interface ClickInput {
+  readonly code: string;
+  /** Milliseconds since the epoch. */
+  readonly at: number;
+  readonly visitorKey: string;
+}
+
+/** A stored click, as reports read it. */
+export interface ClickRecord {
+  readonly code: string;
+  readonly shareId: string;
+  readonly at: number;
+}
+
+/** An API key as stored: only its SHA-256 (hex) and scopes. */
+export interface StoredApiKey {
+  readonly hash: string;
+  readonly scopes: readonly Scope[];
+}
+
+/** How many rows a purge or an erasure removed. */
+export interface Removed {
+  readonly links: number;
+  readonly clicks: number;
+}
+
+/** The storage behind the tracker. Every method is safe to call from several instances at once. */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Applies pending migrations in order; returns the versions applied by this call. */
+  migrate(): Promise<readonly number[]>;
+  /** Makes the stored keys exactly `keys` (TRACKER_API_KEYS is authoritative). */
+  syncApiKeys(keys: readonly StoredApiKey[]): Promise<void>;
+  listApiKeys(): Promise<readonly StoredApiKey[]>;
+  /** Stores a link; false when the code is already taken (the caller draws another). */
+  insertLink(link: LinkRecord): Promise<boolean>;
+  findLink(code: string): Promise<LinkRecord | undefined>;
+  /**
+   * Writes a batch of clicks in one transaction. A click is stored (true) unless the same
+   * visitor key already has a click on the same code within `windowMs` before it, counting
+   * earlier clicks of the same batch, or its link was erased meanwhile (false).
+   */
+  recordClicks(clicks: readonly ClickInput[], windowMs: number): Promise<boolean[]>;
+  /** The salt for a UTC day: `candidate` if none was stored yet, else the stored one (shared by instances). */
+  dailySalt(day: string, candidate: string): Promise<string>;
+  /**
+   * Retention: deletes clicks older than `clicksBefore`, salts of days before `today`, and
+   * clears visitor keys of clicks before `keysBefore` (they can no longer be linked anyway).
+   */
+  purge(clicksBefore: number, today: string, keysBefore: number): Promise<{ readonly clicks: number }>;
+  eraseShare(shareId: string): Promise<Removed>;
+  eraseEmployee(employeeId: string): Promise<Removed>;
+  /** Links created in [from, to) and clicks made in [from, to), for reports. */
+  linksCreated(from: number, to: number): Promise<readonly LinkRecord[]>;
+  clicksBetween(from: number, to: number): Promise<readonly ClickRecord[]>;
+  close(): Promise<void>;
+}
