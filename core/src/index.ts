@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export * from './result.js';
+export * from './links/index.js';

@@ -1,0 +1,206 @@
+/**
+ * Parsing of absolute http(s) URLs, shared by UTM tagging and redirect-target validation.
+ *
+ * The platform `URL` (WHATWG URL standard) does validation and normalisation (IDN hosts to
+ * punycode, dot segments, default ports, percent-encoding of what must be encoded). Its
+ * `href` is what every browser will request, so we always hand out that serialization and
+ * never the raw input. A cheap scan skips `new URL()` when it can prove the input is
+ * already that serialization.
+ */
+import { fail, ok, type Result } from '../result.js';
+
+/** An absolute http(s) URL in its WHATWG serialization, with the offsets needed to edit it. */
+export interface HttpUrl {
+  /** WHATWG serialization (`URL#href`). */
+  readonly href: string;
+  /** ASCII host without port: punycode for IDN, `[…]` for IPv6 (`URL#hostname`). */
+  readonly hostname: string;
+  /** Index of `?` in `href`, or -1 when there is no query (an empty query `?` counts as one). */
+  readonly queryStart: number;
+  /** Index of `#` in `href`, or -1 when there is no fragment (an empty fragment `#` counts as one). */
+  readonly hashStart: number;
+}
+
+const enum Code {
+  Tab = 0x09,
+  LineFeed = 0x0a,
+  CarriageReturn = 0x0d,
+  Space = 0x20,
+  Bang = 0x21,
+  Quote = 0x22,
+  Hash = 0x23,
+  Percent = 0x25,
+  Apostrophe = 0x27,
+  Hyphen = 0x2d,
+  Dot = 0x2e,
+  Slash = 0x2f,
+  Digit0 = 0x30,
+  Digit2 = 0x32,
+  Digit9 = 0x39,
+  Colon = 0x3a,
+  Less = 0x3c,
+  Greater = 0x3e,
+  Question = 0x3f,
+  Backslash = 0x5c,
+  Caret = 0x5e,
+  Backtick = 0x60,
+  LowerA = 0x61,
+  LowerE = 0x65,
+  LowerZ = 0x7a,
+  OpenBrace = 0x7b,
+  CloseBrace = 0x7d,
+  Tilde = 0x7e,
+}
+
+const isLowerAlpha = (c: number): boolean => c >= Code.LowerA && c <= Code.LowerZ;
+const isDigit = (c: number): boolean => c >= Code.Digit0 && c <= Code.Digit9;
+
+/**
+ * Proves, without parsing, that `input` is already the WHATWG serialization of an http(s)
+ * URL without credentials or port, i.e. that `new URL(input).href === input`. Returns
+ * `undefined` whenever in doubt; the caller then parses. Each rule below mirrors a step of
+ * the URL standard's basic URL parser that would otherwise change the input:
+ * - scheme exactly `http://` or `https://` (the parser lowercases and repairs slashes);
+ * - host made of lowercase ASCII letters, digits, `-` and non-empty dot-separated labels,
+ *   none starting with `xn--` (domain to ASCII is then plain lowercasing, §3.5), and a last
+ *   label that starts with a letter (otherwise the "ends in a number" IPv4 rule applies);
+ * - the host ends with `/` (an empty path serializes as `/`), no `:` port, no `@` userinfo;
+ * - only printable ASCII (`!`…`~`) after the host, minus what the path, query (special) and
+ *   fragment percent-encode sets would encode, minus `\` (a path separator in special URLs)
+ *   and `^` (added to the path set in 2024; engines differ);
+ * - no segment starting with `.` or `%2e` (the dot-segment rules would rewrite the path).
+ * @param input candidate URL
+ * @returns the offsets of the host end, query and fragment, or `undefined` to fall back to `new URL()`
+ * @example canonicalHttpUrl('https://example.com/a?b=c') // { href: 'https://example.com/a?b=c', hostname: 'example.com', queryStart: 21, hashStart: -1 }
+ */
+export function canonicalHttpUrl(input: string): HttpUrl | undefined {
+  let i: number;
+  if (input.startsWith('https://')) i = 8;
+  else if (input.startsWith('http://')) i = 7;
+  else return undefined;
+  const hostStart = i;
+  let labelStart = i;
+  const length = input.length;
+  for (; i < length; i += 1) {
+    const c = input.charCodeAt(i);
+    if (i === labelStart && input.startsWith('xn--', i)) return undefined;
+    if (c === Code.Dot) {
+      if (i === labelStart) return undefined;
+      labelStart = i + 1;
+    } else if (c === Code.Slash) {
+      break;
+    } else if (!isLowerAlpha(c) && !isDigit(c) && c !== Code.Hyphen) {
+      return undefined;
+    }
+  }
+  if (i === length || i === labelStart || !isLowerAlpha(input.charCodeAt(labelStart))) return undefined;
+  const hostname = input.slice(hostStart, i);
+
+  let queryStart = -1;
+  for (; i < length; i += 1) {
+    const c = input.charCodeAt(i);
+    if (c === Code.Question) {
+      queryStart = i;
+      break;
+    }
+    if (c === Code.Hash) break;
+    if (c === Code.Slash) {
+      const next = input.charCodeAt(i + 1);
+      if (next === Code.Dot) return undefined;
+      if (next === Code.Percent && input.charCodeAt(i + 2) === Code.Digit2 && (input.charCodeAt(i + 3) | 0x20) === Code.LowerE) {
+        return undefined;
+      }
+    } else if (
+      c < Code.Bang ||
+      c > Code.Tilde ||
+      c === Code.Quote ||
+      c === Code.Less ||
+      c === Code.Greater ||
+      c === Code.Backslash ||
+      c === Code.Caret ||
+      c === Code.Backtick ||
+      c === Code.OpenBrace ||
+      c === Code.CloseBrace
+    ) {
+      return undefined;
+    }
+  }
+  if (queryStart !== -1) {
+    for (i += 1; i < length; i += 1) {
+      const c = input.charCodeAt(i);
+      if (c === Code.Hash) break;
+      if (c < Code.Bang || c > Code.Tilde || c === Code.Quote || c === Code.Apostrophe || c === Code.Less || c === Code.Greater) {
+        return undefined;
+      }
+    }
+  }
+  const hashStart = i < length ? i : -1;
+  for (i += 1; i < length; i += 1) {
+    const c = input.charCodeAt(i);
+    if (c < Code.Bang || c > Code.Tilde || c === Code.Quote || c === Code.Less || c === Code.Greater || c === Code.Backtick) {
+      return undefined;
+    }
+  }
+  return { href: input, hostname, queryStart, hashStart };
+}
+
+/**
+ * Whether a special-scheme input is followed by two slashes (`/` or `\`) once the parser's
+ * own preprocessing (leading C0/space stripped, tab and newlines removed) is applied.
+ * `http:example.com` and `http:/example.com` are not absolute-URL strings (URL standard §4.3):
+ * the parser resolves them against the base URL when the base has the same scheme, so the
+ * same link means a different host depending on the page it sits on.
+ */
+function hasAuthoritySlashes(input: string): boolean {
+  let i = 0;
+  while (i < input.length && input.charCodeAt(i) <= Code.Space) i += 1;
+  i = input.indexOf(':', i) + 1;
+  let slashes = 0;
+  for (; i < input.length && slashes < 2; i += 1) {
+    const c = input.charCodeAt(i);
+    if (c === Code.Tab || c === Code.LineFeed || c === Code.CarriageReturn) continue;
+    if (c !== Code.Slash && c !== Code.Backslash) return false;
+    slashes += 1;
+  }
+  return slashes === 2;
+}
+
+/**
+ * Parses an absolute http(s) URL without credentials.
+ * @param input the URL as typed or stored
+ * @param path where the URL sits in the caller's input, for the issue
+ * @returns the WHATWG serialization with its offsets, or an issue coded `invalid-url`,
+ * `relative-url`, `unsupported-scheme` or `credentials-in-url`
+ * @example parseHttpUrl('HTTPS://Bücher.example/a') // success, href 'https://xn--bcher-kva.example/a'
+ */
+export function parseHttpUrl(input: string, path: readonly (string | number)[] = ['url']): Result<HttpUrl> {
+  if (typeof input !== 'string') return fail('invalid-url', 'The URL must be a string.', path);
+  const canonical = canonicalHttpUrl(input);
+  if (canonical !== undefined) return ok(canonical);
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return fail('invalid-url', 'Not an absolute http(s) URL.', path);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return fail('unsupported-scheme', `Only http and https URLs are accepted, not ${url.protocol}`, path);
+  }
+  if (url.username !== '' || url.password !== '') {
+    return fail('credentials-in-url', 'The URL must not carry a user name or password.', path);
+  }
+  if (!hasAuthoritySlashes(input)) {
+    return fail('relative-url', 'The URL needs "//" after the scheme; without it, it depends on the page it is on.', path);
+  }
+  const href = url.href;
+  // With credentials excluded, `?` and `#` are percent-encoded everywhere before the query
+  // and fragment of a serialized special URL, so their first occurrences delimit them.
+  const hashStart = href.indexOf('#');
+  const queryStart = href.indexOf('?');
+  return ok({
+    href,
+    hostname: url.hostname,
+    queryStart: hashStart !== -1 && queryStart > hashStart ? -1 : queryStart,
+    hashStart,
+  });
+}
