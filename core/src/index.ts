@@ -5,3 +5,4 @@
  */
 export * from './result.js';
 export * from './links/index.js';
+export * from './policy/index.js';

@@ -3,32 +3,9 @@
  * network the employee is sharing to, with that network's own way of counting.
  */
 
-/** Networks a post can be shared to (the same names as the share-link builder uses). */
-export type Network =
-  | 'linkedin'
-  | 'x'
-  | 'facebook'
-  | 'xing'
-  | 'bluesky'
-  | 'reddit'
-  | 'whatsapp'
-  | 'telegram'
-  | 'teams'
-  | 'email';
+import { NETWORKS, type Network } from '../links/index.js';
 
-/** Every network name, in a stable order (for validating configuration). */
-export const NETWORKS: readonly Network[] = [
-  'linkedin',
-  'x',
-  'facebook',
-  'xing',
-  'bluesky',
-  'reddit',
-  'whatsapp',
-  'telegram',
-  'teams',
-  'email',
-];
+export type { Network };
 
 /**
  * How a network counts the length of a post.
