@@ -1,0 +1,78 @@
+<?php
+/**
+ * Clicks on tracked links: no IP, no user agent, only a daily-salted visitor hash.
+ *
+ * @package Shareworthy
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Repository for the clicks table.
+ */
+final class Shareworthy_Clicks {
+
+	/** A repeat click from the same visitor within this window is stored but not counted. */
+	public const DEDUPE_SECONDS = 1800;
+
+	/** Option: how many months clicks are kept. */
+	public const RETENTION_OPTION = 'shareworthy_click_retention_months';
+
+	/** Default retention: 13 months, the CNIL's ceiling for audience-measurement data. */
+	public const DEFAULT_RETENTION_MONTHS = 13;
+
+	/**
+	 * Records a click, counted unless the visitor clicked this share in the last 30 minutes.
+	 *
+	 * @param int    $share_id    Share.
+	 * @param string $visitor_key 64 hex characters.
+	 * @param int    $now         Unix time.
+	 * @return bool Whether the click was counted.
+	 */
+	public static function record( int $share_id, string $visitor_key, int $now ): bool {
+		global $wpdb;
+		$table  = Shareworthy_Schema::clicks_table();
+		$since  = gmdate( 'Y-m-d H:i:s', $now - self::DEDUPE_SECONDS );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$recent  = $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$table} WHERE share_id = %d AND created_at >= %s AND visitor_key = %s AND counted = 1 LIMIT 1", $share_id, $since, $visitor_key ) );
+		$counted = null === $recent;
+		$wpdb->insert(
+			$table,
+			array(
+				'share_id'    => $share_id,
+				'visitor_key' => $visitor_key,
+				'created_at'  => gmdate( 'Y-m-d H:i:s', $now ),
+				'counted'     => $counted ? 1 : 0,
+			),
+			array( '%d', '%s', '%s', '%d' )
+		);
+		return $counted;
+	}
+
+	/**
+	 * Counted clicks of a share.
+	 *
+	 * @param int $share_id Share.
+	 */
+	public static function count_for_share( int $share_id ): int {
+		global $wpdb;
+		$table = Shareworthy_Schema::clicks_table();
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE share_id = %d AND counted = %d", $share_id, 1 ) );
+	}
+
+	/**
+	 * Deletes clicks older than the retention period.
+	 *
+	 * @param int $now Unix time.
+	 * @return int Rows deleted.
+	 */
+	public static function purge( int $now ): int {
+		global $wpdb;
+		$months = max( 1, (int) get_option( self::RETENTION_OPTION, self::DEFAULT_RETENTION_MONTHS ) );
+		$cutoff = ( new DateTimeImmutable( '@' . $now ) )->modify( "-{$months} months" )->format( 'Y-m-d H:i:s' );
+		$table  = Shareworthy_Schema::clicks_table();
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE created_at < %s", $cutoff ) );
+	}
+}

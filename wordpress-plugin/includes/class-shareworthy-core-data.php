@@ -1,0 +1,71 @@
+<?php
+/**
+ * Data generated from @shareworthy/core so PHP and TypeScript apply the same rules.
+ *
+ * @package Shareworthy
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Reads includes/generated/core-data.php, written by bin/generate-core-data.mjs from core's
+ * build (bot patterns, prefetch rules, UTM defaults, networks and their share intents).
+ */
+final class Shareworthy_Core_Data {
+
+	/**
+	 * Loaded data, once per request.
+	 *
+	 * @var array<string, mixed>|null
+	 */
+	private static ?array $data = null;
+
+	/**
+	 * The whole generated array.
+	 *
+	 * @return array<string, mixed>
+	 * @throws RuntimeException When the file was not generated (the plugin was not built).
+	 */
+	public static function all(): array {
+		if ( null === self::$data ) {
+			$file = SHAREWORTHY_DIR . '/includes/generated/core-data.php';
+			if ( ! is_readable( $file ) ) {
+				throw new RuntimeException( 'Shareworthy: includes/generated/core-data.php is missing; run `npm run build` in the repository.' );
+			}
+			self::$data = require $file;
+		}
+		return self::$data;
+	}
+
+	/**
+	 * Networks, id => share-intent template (or null where the network has none).
+	 *
+	 * @return array<string, string|null>
+	 */
+	public static function networks(): array {
+		return self::all()['networks'];
+	}
+
+	/**
+	 * One PCRE pattern that matches bots, crawlers, HTTP libraries and link-preview fetchers.
+	 */
+	public static function bot_pattern(): string {
+		return self::all()['botPattern'];
+	}
+
+	/**
+	 * Request headers that mark a prefetch or preview: lower-case header => PCRE on its value.
+	 *
+	 * @return array<string, string>
+	 */
+	public static function prefetch_headers(): array {
+		return self::all()['prefetchHeaders'];
+	}
+
+	/**
+	 * Default utm_medium.
+	 */
+	public static function utm_medium(): string {
+		return self::all()['utmMedium'];
+	}
+}

@@ -1,0 +1,239 @@
+<?php
+/**
+ * REST: the employee's feed of shareable items.
+ *
+ * @package Shareworthy
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * GET /shareworthy/v1/items and /items/{id}.
+ */
+final class Shareworthy_REST_Items_Controller extends WP_REST_Controller {
+
+	/**
+	 * Sets namespace and base.
+	 */
+	public function __construct() {
+		$this->namespace = 'shareworthy/v1';
+		$this->rest_base = 'items';
+	}
+
+	/**
+	 * Registers the routes.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( $this, 'get_items_permissions_check' ),
+					'args'                => array( 'context' => $this->get_context_param( array( 'default' => 'view' ) ) ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/(?P<id>[\d]+)',
+			array(
+				'args'   => array(
+					'id' => array(
+						'description' => __( 'Item (post) ID.', 'shareworthy' ),
+						'type'        => 'integer',
+						'minimum'     => 1,
+					),
+				),
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'get_item_permissions_check' ),
+					'args'                => array( 'context' => $this->get_context_param( array( 'default' => 'view' ) ) ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Only users who may share see the feed.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	public function get_items_permissions_check( $request ) {
+		unset( $request );
+		return self::can_share();
+	}
+
+	/**
+	 * Same rule for one item.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	public function get_item_permissions_check( $request ) {
+		unset( $request );
+		return self::can_share();
+	}
+
+	/**
+	 * The feed, as a JSON array.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function get_items( $request ) {
+		$user_id = get_current_user_id();
+		$posts   = Shareworthy_Items::feed( $user_id );
+		$shared  = Shareworthy_Shares::shared_item_ids( $user_id, array_map( static fn( WP_Post $post ): int => $post->ID, $posts ) );
+		$data    = array();
+		foreach ( $posts as $post ) {
+			$data[] = $this->prepare_response_for_collection( $this->prepare_item_for_response( $post, $request, isset( $shared[ $post->ID ] ) ) );
+		}
+		return rest_ensure_response( $data );
+	}
+
+	/**
+	 * One live item that targets the current user; 404 otherwise.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function get_item( $request ) {
+		$post = self::live_item( (int) $request['id'], get_current_user_id() );
+		if ( is_wp_error( $post ) ) {
+			return $post;
+		}
+		$shared = Shareworthy_Shares::shared_item_ids( get_current_user_id(), array( $post->ID ) );
+		return $this->prepare_item_for_response( $post, $request, isset( $shared[ $post->ID ] ) );
+	}
+
+	/**
+	 * A live item the user may share, or the error to answer (404 unknown, 400 not shareable).
+	 *
+	 * @param int $id      Post ID.
+	 * @param int $user_id User.
+	 * @return WP_Post|WP_Error
+	 */
+	public static function live_item( int $id, int $user_id ) {
+		$post = get_post( $id );
+		if ( ! $post instanceof WP_Post || ! in_array( $post->post_type, Shareworthy_Items::post_types(), true ) || 'publish' !== $post->post_status ) {
+			return new WP_Error( 'shareworthy_item_not_found', __( 'No such item.', 'shareworthy' ), array( 'status' => 404 ) );
+		}
+		if ( ! Shareworthy_Items::is_live( $post, time() ) || ! Shareworthy_Items::is_visible_to( $post, $user_id ) ) {
+			return new WP_Error( 'shareworthy_item_not_shareable', __( 'This item is not open for sharing.', 'shareworthy' ), array( 'status' => 404 ) );
+		}
+		return $post;
+	}
+
+	/**
+	 * Shapes an item for the response.
+	 *
+	 * @param WP_Post         $item           Item.
+	 * @param WP_REST_Request $request        Request.
+	 * @param bool            $already_shared Whether the current user shared it already.
+	 * @return WP_REST_Response
+	 */
+	public function prepare_item_for_response( $item, $request, bool $already_shared = false ) {
+		$post     = $item;
+		$messages = (array) get_post_meta( $post->ID, Shareworthy_Meta::MESSAGES, true );
+		$starts   = (string) get_post_meta( $post->ID, Shareworthy_Meta::STARTS_AT, true );
+		$expires  = (string) get_post_meta( $post->ID, Shareworthy_Meta::EXPIRES_AT, true );
+		$image    = get_the_post_thumbnail_url( $post, 'large' );
+		$data     = array(
+			'id'            => $post->ID,
+			'title'         => html_entity_decode( wp_strip_all_tags( get_the_title( $post ) ), ENT_QUOTES, 'UTF-8' ),
+			'excerpt'       => html_entity_decode( wp_strip_all_tags( get_the_excerpt( $post ) ), ENT_QUOTES, 'UTF-8' ),
+			'url'           => (string) get_permalink( $post ),
+			'publicUrl'     => Shareworthy_Items::public_url( $post ),
+			'imageUrl'      => is_string( $image ) ? $image : null,
+			'messages'      => (object) $messages,
+			'hashtags'      => array_values( (array) get_post_meta( $post->ID, Shareworthy_Meta::HASHTAGS, true ) ),
+			'topics'        => array_values( (array) get_post_meta( $post->ID, Shareworthy_Meta::TOPICS, true ) ),
+			'campaign'      => Shareworthy_Items::campaign( $post ),
+			'kind'          => Shareworthy_Items::kind( $post ),
+			'priority'      => Shareworthy_Items::priority( $post ),
+			'startsAt'      => '' !== $starts ? $starts : null,
+			'expiresAt'     => '' !== $expires ? $expires : null,
+			'networks'      => Shareworthy_Items::networks(),
+			'alreadyShared' => $already_shared,
+		);
+		$data = $this->filter_response_by_context( $data, $request['context'] ?? 'view' );
+		return rest_ensure_response( $data );
+	}
+
+	/**
+	 * The item schema.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+		$string_list  = array(
+			'type'  => 'array',
+			'items' => array( 'type' => 'string' ),
+		);
+		$date         = array(
+			'type'   => array( 'string', 'null' ),
+			'format' => 'date-time',
+		);
+		$this->schema = array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'shareworthy-item',
+			'type'       => 'object',
+			'properties' => array(
+				'id'            => array( 'type' => 'integer', 'description' => __( 'Post ID.', 'shareworthy' ) ),
+				'title'         => array( 'type' => 'string', 'description' => __( 'Title, plain text.', 'shareworthy' ) ),
+				'excerpt'       => array( 'type' => 'string', 'description' => __( 'Excerpt, plain text.', 'shareworthy' ) ),
+				'url'           => array( 'type' => 'string', 'format' => 'uri', 'description' => __( 'Intranet permalink.', 'shareworthy' ) ),
+				'publicUrl'     => array( 'type' => 'string', 'format' => 'uri', 'description' => __( 'Public URL the tracked link leads to.', 'shareworthy' ) ),
+				'imageUrl'      => array( 'type' => array( 'string', 'null' ), 'description' => __( 'Featured image.', 'shareworthy' ) ),
+				'messages'      => array( 'type' => 'object', 'description' => __( 'Suggested message per network.', 'shareworthy' ) ),
+				'hashtags'      => $string_list,
+				'topics'        => $string_list,
+				'campaign'      => array(
+					'type'       => array( 'object', 'null' ),
+					'properties' => array(
+						'slug' => array( 'type' => 'string' ),
+						'name' => array( 'type' => 'string' ),
+					),
+				),
+				'kind'          => array( 'type' => 'string', 'enum' => array( 'news', 'job', 'event', 'article' ) ),
+				'priority'      => array( 'type' => 'integer' ),
+				'startsAt'      => $date,
+				'expiresAt'     => $date,
+				'networks'      => $string_list,
+				'alreadyShared' => array( 'type' => 'boolean', 'description' => __( 'Whether you shared it already.', 'shareworthy' ) ),
+			),
+		);
+		foreach ( $this->schema['properties'] as &$property ) {
+			$property['context']  = array( 'view', 'edit' );
+			$property['readonly'] = true;
+		}
+		unset( $property );
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * 401 when logged out, 403 without the share capability.
+	 *
+	 * @return true|WP_Error
+	 */
+	public static function can_share() {
+		if ( current_user_can( Shareworthy_Capabilities::SHARE ) ) {
+			return true;
+		}
+		return new WP_Error(
+			'shareworthy_forbidden',
+			__( 'You are not allowed to share items.', 'shareworthy' ),
+			array( 'status' => rest_authorization_required_code() )
+		);
+	}
+}

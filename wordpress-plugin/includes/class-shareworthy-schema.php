@@ -1,0 +1,95 @@
+<?php
+/**
+ * The plugin's two tables: shares (one tracked link per employee share) and clicks.
+ *
+ * @package Shareworthy
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Owns the custom tables: creation and migration with dbDelta, versioned by an option.
+ */
+final class Shareworthy_Schema {
+
+	/** Bump when the CREATE TABLE statements change; dbDelta migrates. */
+	public const VERSION = 1;
+
+	/** Option holding the installed schema version. */
+	public const VERSION_OPTION = 'shareworthy_db_version';
+
+	/**
+	 * Table holding shares.
+	 */
+	public static function shares_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'shareworthy_shares';
+	}
+
+	/**
+	 * Table holding clicks.
+	 */
+	public static function clicks_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'shareworthy_clicks';
+	}
+
+	/**
+	 * Creates or migrates the tables when the stored version is older than VERSION.
+	 * Cheap on every request: the version option is autoloaded.
+	 */
+	public static function maybe_upgrade(): void {
+		if ( (int) get_option( self::VERSION_OPTION, 0 ) < self::VERSION ) {
+			self::install();
+		}
+	}
+
+	/**
+	 * Creates or migrates the tables with dbDelta and records the version.
+	 */
+	public static function install(): void {
+		global $wpdb;
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+		$charset = $wpdb->get_charset_collate();
+		$shares  = self::shares_table();
+		$clicks  = self::clicks_table();
+		// dbDelta wants two spaces before PRIMARY KEY and one definition per line.
+		dbDelta(
+			"CREATE TABLE {$shares} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  item_id bigint(20) unsigned NOT NULL,
+  user_id bigint(20) unsigned NOT NULL,
+  network varchar(32) NOT NULL,
+  code varchar(32) NOT NULL,
+  created_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY code (code),
+  KEY item_created (item_id,created_at),
+  KEY user_item (user_id,item_id),
+  KEY created_at (created_at)
+) {$charset};
+CREATE TABLE {$clicks} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  share_id bigint(20) unsigned NOT NULL,
+  visitor_key char(64) NOT NULL,
+  created_at datetime NOT NULL,
+  counted tinyint(1) NOT NULL DEFAULT 1,
+  PRIMARY KEY  (id),
+  KEY share_created (share_id,created_at),
+  KEY created_at (created_at)
+) {$charset};"
+		);
+		update_option( self::VERSION_OPTION, self::VERSION, true );
+	}
+
+	/**
+	 * Drops both tables and forgets the version (uninstall).
+	 */
+	public static function drop(): void {
+		global $wpdb;
+		// Table names come from $wpdb->prefix, never from input.
+		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::clicks_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::shares_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		delete_option( self::VERSION_OPTION );
+	}
+}
