@@ -53,18 +53,15 @@ export function appendQuery(
   let query = queryStart === -1 ? '' : href.slice(queryStart + 1, end);
 
   let added = parameters;
-  if (query !== '' && added.length > 0) {
-    const names = new Set(added.map(([name]) => name));
-    // Cheap pre-check: a query that neither spells one of the names nor has escapes cannot hold one.
-    const mayHold = query.includes('%') || added.some(([name]) => query.includes(name));
-    if (mayHold) {
-      const segments = query.split('&');
-      if (options.keepExisting === true) {
-        const present = new Set(segments.map(segmentName));
-        added = added.filter(([name]) => !present.has(name));
-      } else {
-        query = segments.filter((segment) => !names.has(segmentName(segment))).join('&');
-      }
+  // Cheap pre-check: a query that neither spells one of the names nor has escapes cannot hold one.
+  if (query !== '' && (query.includes('%') || added.some(([name]) => query.includes(name)))) {
+    const segments = query.split('&');
+    if (options.keepExisting === true) {
+      const present = new Set(segments.map(segmentName));
+      added = added.filter(([name]) => !present.has(name));
+    } else {
+      const names = new Set(added.map(([name]) => name));
+      query = segments.filter((segment) => !names.has(segmentName(segment))).join('&');
     }
   }
   if (added.length === 0) return ok(href);
