@@ -24,7 +24,7 @@ export type Severity = 'block' | 'warn';
  * | `blocked-term` | block | the admin listed the word as never to be posted |
  * | `confidential-marker` | block | text marked confidential must not leave the intranet |
  * | `link-domain` | block | links may only point to approved sites (phishing, competitors, leaks) |
- * | `disclosure-missing` | block | employees must disclose their relationship when promoting their employer (FTC Endorsement Guides; French law 2023-451 on commercial influence) |
+ * | `disclosure-missing` | block | an employee promoting the employer has a material connection to disclose (FTC Endorsement Guides, 16 CFR 255.5; in France, law 2023-451 on commercial influence) |
  * | `personal-email` | warn | often the author's own work address, shared on purpose; worth a second look |
  * | `personal-phone` | warn | same as e-mail: a deliberate switchboard number is fine |
  * | `too-long` | block | the network would reject or cut the post |
