@@ -54,13 +54,21 @@ const ours = (input) => {
   return result.output;
 };
 
-// Both append the same four ASCII parameters, so any difference is searchParams rewriting
-// what was already in the query.
-const changed = inputs.filter((input) => ours(input) !== viaSearchParams(input));
-const example = changed.find((input) => input.includes('%20')) ?? changed[0];
+// The existing query as a browser serializes it, without the utm_* parameters both set:
+// any difference between input and output is a rewrite of bytes that were already there.
+const kept = (url) =>
+  new URL(url).search
+    .slice(1)
+    .split('&')
+    .filter((segment) => !segment.startsWith('utm_'))
+    .join('&');
+const rewrittenBy = (fn) => inputs.filter((input) => kept(fn(input)) !== kept(input));
+const byPeer = rewrittenBy(viaSearchParams);
+const byOurs = rewrittenBy(ours);
+const example = byPeer.find((input) => input.includes('%20')) ?? byPeer[0];
 console.log(
-  `encoding: searchParams rewrote the existing query of ${changed.length}/${inputs.length} inputs, appendUtm of none` +
-    (example ? ` — e.g. ${new URL(example).search} became ${new URL(viaSearchParams(example)).search.split('&utm_source')[0]}` : ''),
+  `encoding: searchParams rewrote the existing query of ${byPeer.length}/${inputs.length} inputs, appendUtm of ${byOurs.length}` +
+    (example ? ` — e.g. ?${kept(example)} became ?${kept(viaSearchParams(example))}` : ''),
 );
 
 const loop = (list, fn) => {

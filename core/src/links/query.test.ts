@@ -52,7 +52,7 @@ describe('appendQuery on query-string stringifyUrl cases', () => {
     expect(appendQuery(c.object.url, pairs(c.object.query))).toEqual({ success: true, output: new URL(c.expected).href });
   });
 
-  it('runs the order-preserving and replacing cases', () => {
+  it('includes the order-preserving (sort: false) and key-replacing cases', () => {
     const names = included.map((c) => c.expected);
     expect(names).toContain('https://foo.bar?C=3&A=1&D=4&B=2');
     expect(names).toContain('https://foo.bar?foo=bar');
@@ -62,6 +62,10 @@ describe('appendQuery on query-string stringifyUrl cases', () => {
 describe('appendQuery', () => {
   it('replaces every occurrence of a given name, plain or percent-encoded', () => {
     expect(appendQuery('https://e.com/?a=1&b=2&%61=3&c', [['a', 'x']])).toEqual({ success: true, output: 'https://e.com/?b=2&c&a=x' });
+  });
+
+  it('reads names as a form parser does: + is a space', () => {
+    expect(appendQuery('https://e.com/?a+b=1&a%2Bb=2', [['a b', 'x']])).toEqual({ success: true, output: 'https://e.com/?a%2Bb=2&a%20b=x' });
   });
 
   it('keeps empty segments and stray separators of the existing query', () => {

@@ -22,10 +22,13 @@ function decodeAsciiEscapes(name: string): string {
   return name.replace(/%([0-7][0-9a-fA-F])/g, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16)));
 }
 
-/** The name of one `name=value` segment as a form-urlencoded parser reads it, when it can equal an ASCII name. */
+/**
+ * The name of one `name=value` segment as an application/x-www-form-urlencoded parser reads
+ * it (`+` is a space, then `%XX` decoded), as far as it can equal an ASCII name.
+ */
 function segmentName(segment: string): string {
   const equals = segment.indexOf('=');
-  const raw = equals === -1 ? segment : segment.slice(0, equals);
+  const raw = (equals === -1 ? segment : segment.slice(0, equals)).replaceAll('+', ' ');
   return raw.includes('%') ? decodeAsciiEscapes(raw) : raw;
 }
 
@@ -53,8 +56,8 @@ export function appendQuery(
   let query = queryStart === -1 ? '' : href.slice(queryStart + 1, end);
 
   let added = parameters;
-  // Cheap pre-check: a query that neither spells one of the names nor has escapes cannot hold one.
-  if (query !== '' && (query.includes('%') || added.some(([name]) => query.includes(name)))) {
+  // Cheap pre-check: a query that neither spells one of the names nor has `%` or `+` cannot hold one.
+  if (query !== '' && (query.includes('%') || query.includes('+') || added.some(([name]) => query.includes(name)))) {
     const segments = query.split('&');
     if (options.keepExisting === true) {
       const present = new Set(segments.map(segmentName));

@@ -4,7 +4,10 @@
  */
 import { encodeComponent } from './encode.js';
 
-/** Networks Shareworthy builds share-intent links for, in display order. */
+/**
+ * Networks Shareworthy builds share-intent links for, in display order.
+ * @example NETWORKS.map((network) => shareIntentUrl(network, { url })) // one link per network
+ */
 export const NETWORKS = ['linkedin', 'x', 'facebook', 'xing', 'bluesky', 'reddit', 'whatsapp', 'telegram', 'teams', 'email'] as const;
 
 /** One of {@link NETWORKS}; also the `utm_source` of a share on it. */

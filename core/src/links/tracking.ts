@@ -11,6 +11,7 @@ import { appendUtm, type Utm } from './utm.js';
 /**
  * `utm_medium` of a share unless the host configures another one.
  * @default 'employee_advocacy'
+ * @example shareUtm({ network: 'x', campaign: 'c', shareId: 'a', medium: DEFAULT_UTM_MEDIUM })
  */
 export const DEFAULT_UTM_MEDIUM = 'employee_advocacy';
 

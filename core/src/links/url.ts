@@ -67,7 +67,7 @@ const isDigit = (c: number): boolean => c >= Code.Digit0 && c <= Code.Digit9;
  * - the host ends with `/` (an empty path serializes as `/`), no `:` port, no `@` userinfo;
  * - only printable ASCII (`!`…`~`) after the host, minus what the path, query (special) and
  *   fragment percent-encode sets would encode, minus `\` (a path separator in special URLs)
- *   and `^` (added to the path set in 2024; engines differ);
+ *   and `^` (added to the path set by whatwg/url#846 in 2025; Node 20's parser still keeps it raw);
  * - no segment starting with `.` or `%2e` (the dot-segment rules would rewrite the path).
  * @param input candidate URL
  * @returns the offsets of the host end, query and fragment, or `undefined` to fall back to `new URL()`
