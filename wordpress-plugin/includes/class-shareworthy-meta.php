@@ -33,8 +33,12 @@ final class Shareworthy_Meta {
 	/** Storage bound per message; each network's own length rule is core's policy check, run in the editor. */
 	private const MESSAGE_MAX = 10000;
 
-	/** Stored date format: UTC ISO 8601. */
-	private const DATE_FORMAT = 'Y-m-d\TH:i:s\Z';
+	/**
+	 * Stored date format: UTC ISO 8601 with an explicit +00:00 offset. Not "Z": the SQLite
+	 * integration rewrites any 'YYYY-MM-DDTHH:MM:SSZ' literal to MySQL's 'YYYY-MM-DD HH:MM:SS'
+	 * (class-wp-mysql-on-sqlite.php), MariaDB keeps it; the offset form reads back alike on both.
+	 */
+	private const DATE_FORMAT = 'Y-m-d\TH:i:sP';
 
 	/**
 	 * Registers taxonomies and meta on every shareable post type (init, late enough for
@@ -367,7 +371,9 @@ final class Shareworthy_Meta {
 				'show_in_rest'      => true,
 				'rest_base'         => 'shareworthy-campaigns',
 				'show_admin_column' => true,
-				'hierarchical'      => false,
+				// Hierarchical: the editor shows a pick list, and WordPress lets only
+				// edit_terms (editors) create terms, where flat taxonomies let any assigner.
+				'hierarchical'      => true,
 				'capabilities'      => $caps,
 			)
 		);
@@ -384,7 +390,7 @@ final class Shareworthy_Meta {
 				'show_ui'      => true,
 				'show_in_rest' => true,
 				'rest_base'    => 'shareworthy-groups',
-				'hierarchical' => false,
+				'hierarchical' => true,
 				'capabilities' => $caps,
 			)
 		);

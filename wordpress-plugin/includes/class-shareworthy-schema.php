@@ -13,7 +13,7 @@ defined( 'ABSPATH' ) || exit;
 final class Shareworthy_Schema {
 
 	/** Bump when the CREATE TABLE statements change; dbDelta migrates. */
-	public const VERSION = 1;
+	public const VERSION = 2;
 
 	/** Option holding the installed schema version. */
 	public const VERSION_OPTION = 'shareworthy_db_version';
@@ -53,14 +53,15 @@ final class Shareworthy_Schema {
 		$charset = $wpdb->get_charset_collate();
 		$shares  = self::shares_table();
 		$clicks  = self::clicks_table();
-		// dbDelta wants two spaces before PRIMARY KEY and one definition per line.
+		// dbDelta wants two spaces before PRIMARY KEY and one definition per line. Codes are
+		// case-sensitive (base64url): ascii_bin, or a _ci collation would match aB for Ab.
 		dbDelta(
 			"CREATE TABLE {$shares} (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
   item_id bigint(20) unsigned NOT NULL,
   user_id bigint(20) unsigned NOT NULL,
   network varchar(32) NOT NULL,
-  code varchar(32) NOT NULL,
+  code varchar(32) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   created_at datetime NOT NULL,
   PRIMARY KEY  (id),
   UNIQUE KEY code (code),

@@ -92,8 +92,10 @@ final class Shareworthy_Shares {
 					JOIN {$wpdb->terms} t ON t.term_id = x.term_id
 					WHERE r.object_id = s.item_id AND x.taxonomy = %s ORDER BY t.term_id LIMIT 1) AS campaign
 			FROM {$shares} s JOIN {$wpdb->posts} p ON p.ID = s.item_id
-			WHERE s.code = %s";
-		$row = $wpdb->get_row( $wpdb->prepare( $sql, Shareworthy_Meta::PUBLIC_URL, Shareworthy_Meta::CAMPAIGN_TAXONOMY, $code ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+			WHERE s.code = %s AND BINARY s.code = %s";
+		// The column is ascii_bin on MySQL/MariaDB, but the SQLite integration makes every text
+		// column NOCASE: BINARY keeps lookups case-sensitive there; the index still serves `=`.
+		$row = $wpdb->get_row( $wpdb->prepare( $sql, Shareworthy_Meta::PUBLIC_URL, Shareworthy_Meta::CAMPAIGN_TAXONOMY, $code, $code ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		if ( ! is_array( $row ) ) {
 			return null;
 		}

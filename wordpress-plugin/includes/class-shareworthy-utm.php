@@ -57,9 +57,21 @@ final class Shareworthy_Utm {
 		return array(
 			'utm_source'   => $network,
 			'utm_medium'   => self::medium(),
-			'utm_campaign' => self::campaign_slug( $campaign ),
+			'utm_campaign' => self::campaign( $campaign ),
 			'utm_content'  => (string) $share_id,
 		);
+	}
+
+	/**
+	 * The utm_campaign of an item's campaign slug, or of the default campaign (option
+	 * shareworthy_default_campaign, "shareworthy") for items without one: core's scheme
+	 * requires a campaign.
+	 *
+	 * @param string $campaign Campaign slug or name, '' for none.
+	 */
+	public static function campaign( string $campaign ): string {
+		$slug = self::campaign_slug( $campaign );
+		return '' !== $slug ? $slug : self::campaign_slug( (string) get_option( 'shareworthy_default_campaign', 'shareworthy' ) );
 	}
 
 	/**
