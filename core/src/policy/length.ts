@@ -70,7 +70,11 @@ export function measureOverflow(text: string, network: Network): Overflow | null
       const parsed = parseXPost(text);
       // `valid` is also false for an empty post or a forbidden character: only the length matters here
       if (parsed.weightedLength <= max) return null;
-      return { length: parsed.weightedLength, max, unit: 'characters', start: parsed.validRangeEnd + 1, end: text.length };
+      // twitter-text measures the NFC form and shifts the range back, so keep it inside the text and off a surrogate pair
+      let start = Math.min(Math.max(parsed.validRangeEnd + 1, 0), text.length);
+      const c = text.charCodeAt(start);
+      if (c >= 0xdc00 && c <= 0xdfff && start > 0) start -= 1;
+      return { length: parsed.weightedLength, max, unit: 'characters', start, end: text.length };
     }
     case 'graphemes': {
       const length = countGraphemes(text);

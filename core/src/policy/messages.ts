@@ -36,11 +36,11 @@ const NETWORK_NAMES: Readonly<Record<Network, string>> = {
   email: 'e-mail',
 };
 
-/** "on LinkedIn", "by e-mail"; « sur LinkedIn », « par e-mail ». */
-const where = (locale: PolicyLocale, network: Network): string =>
-  locale === 'fr'
-    ? `${network === 'email' ? 'par' : 'sur'} ${NETWORK_NAMES[network]}`
-    : `${network === 'email' ? 'by' : 'on'} ${NETWORK_NAMES[network]}`;
+/** "on LinkedIn", "by e-mail"; « sur LinkedIn », « par e-mail ». An unknown name is shown as given. */
+const where = (locale: PolicyLocale, network: string): string => {
+  const name = (NETWORK_NAMES as Readonly<Record<string, string>>)[network] ?? network;
+  return locale === 'fr' ? `${network === 'email' ? 'par' : 'sur'} ${name}` : `${network === 'email' ? 'by' : 'on'} ${name}`;
+};
 
 const quote = (locale: PolicyLocale, text: string): string => (locale === 'fr' ? `«${NBSP}${text}${NBSP}»` : `“${text}”`);
 const colon = (locale: PolicyLocale): string => (locale === 'fr' ? `${NBSP}:` : ':');
@@ -74,7 +74,7 @@ export type MessageParams =
   | { readonly code: 'disclosure-missing'; readonly disclosures: readonly string[] }
   | { readonly code: 'personal-email' | 'personal-phone' }
   | { readonly code: 'too-long'; readonly network: Network; readonly length: number; readonly max: number; readonly unit: 'characters' | 'bytes' }
-  | { readonly code: 'network-not-allowed'; readonly network: Network }
+  | { readonly code: 'network-not-allowed'; readonly network: string }
   | { readonly code: 'embargoed' | 'expired'; readonly date: Date | null };
 
 /**

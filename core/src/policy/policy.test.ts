@@ -96,6 +96,7 @@ describe('checkPolicy: blocked terms and confidentiality markers', () => {
     ['s3cr3t d3fens3', 's3cr3t d3fens3'],
     ['secret\u200b défen\u200bse', 'secret\u200b défen\u200bse'],
     ['#SecretDefense', 'SecretDefense'],
+    ['ѕесrеt défense', 'ѕесrеt défense'],
   ])('sees through %s', (written, span) => {
     const [finding] = checkPolicy(`Voici: ${written}.`, policy).findings;
     expect(`Voici: ${written}.`.slice(finding?.start, finding?.end)).toBe(span);
@@ -297,6 +298,12 @@ describe('checkPolicy: length', () => {
     },
   );
 
+  it('underlines the X overflow inside the original text when it is not in NFC', () => {
+    const text = `${'e\u0301'.repeat(279)}abc`; // 279 é written as e + combining accent
+    const [finding] = checkPolicy(text, policy, { network: 'x' }).findings;
+    expect(text.slice(finding?.start, finding?.end)).toBe('bc');
+  });
+
   it('never cuts a surrogate pair in two', () => {
     const text = `${'a'.repeat(2999)}😀`;
     const [finding] = checkPolicy(text, policy, { network: 'linkedin' }).findings;
@@ -319,6 +326,12 @@ describe('checkPolicy: network, embargo and expiry', () => {
       { code: 'network-not-allowed', severity: 'block', start: 0, end: 0, message: 'Sharing on Reddit is not allowed' },
     ]);
     expect(checkPolicy('Hello', policy).ok).toBe(true);
+  });
+
+  it('treats a network name it does not know as not allowed, and checks no length for it', () => {
+    const context = { network: 'myspace' } as unknown as PolicyContext;
+    expect(checkPolicy('Hello', policy, context).findings.map((f) => f.message)).toEqual(['Sharing on myspace is not allowed']);
+    expect(checkPolicy('a'.repeat(100_000), compile({}), context)).toEqual({ ok: true, findings: [] });
   });
 
   const now = new Date('2026-11-29T10:00:00Z');

@@ -289,9 +289,10 @@ export function checkPolicy(text: string, policy: CompiledPolicy, context: Polic
     findings.push({ code, severity: POLICY_SEVERITY[code], start, end, message: policyMessage(locale, params) });
   };
 
-  const { network } = context;
-  if (network !== undefined && policy.allowedNetworks !== null && !policy.allowedNetworks.includes(network)) {
-    add('network-not-allowed', 0, 0, { code: 'network-not-allowed', network });
+  // hosts outside TypeScript may pass any string: an unknown network is never an allowed one
+  const network = isNetwork(context.network) ? context.network : undefined;
+  if (context.network !== undefined && policy.allowedNetworks !== null && (network === undefined || !policy.allowedNetworks.includes(network))) {
+    add('network-not-allowed', 0, 0, { code: 'network-not-allowed', network: context.network });
   }
   const nowValue = instant(context.now);
   const now = nowValue === null || Number.isNaN(nowValue) ? Date.now() : nowValue;

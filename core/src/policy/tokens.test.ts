@@ -73,6 +73,17 @@ describe('tokenize', () => {
     }
   });
 
+  it('reads Cyrillic and Greek look-alikes mixed into a Latin word as Latin letters', () => {
+    expect(read('ѕесrеt')[0]?.alts).toContain('secret'); // Cyrillic ѕ е с е
+    expect(read('cοnfidential')[0]?.alts).toContain('confidential'); // Greek ο
+    expect(read('ЅЕСRЕТ')[0]?.alts).toContain('secret'); // upper case
+  });
+
+  it('leaves words written wholly in Cyrillic or Greek alone', () => {
+    expect(read('сор')[0]?.alts).toBeNull();
+    expect(read('Привет κόσμος')).toMatchObject([{ key: 'привет', alts: null }, { key: 'κοσμος', alts: null }]);
+  });
+
   it('reads a mention or cashtag as the bare word too', () => {
     expect(read('@acme')[0]?.alts).toContain('acme');
     expect(read('$ACME')[0]?.alts).toContain('acme');

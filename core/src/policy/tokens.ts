@@ -175,26 +175,70 @@ export class TokenStream {
     this.count = 0;
   }
 
-  push(text: string, start: number, end: number, key: string, letters: number, leet: number, otherDigits: number, symbols: number): void {
+  /**
+   * Appends a token.
+   * @param start first code unit in the original text
+   * @param end offset after the token
+   * @param key folded key
+   * @param alts other readings, or `null`
+   * @param hashed whether a `#` precedes it
+   */
+  push(start: number, end: number, key: string, alts: string[] | null, hashed: boolean): void {
     const i = this.count;
     this.starts[i] = start;
     this.ends[i] = end;
     this.keys[i] = key;
-    this.hashed[i] = start > 0 && text.charCodeAt(start - 1) === 35;
-    let alts: string[] | null = null;
-    if (symbols > 0 || leet > 0) {
-      alts = [];
-      if (symbols > 0 && (key.charCodeAt(0) === 64 || key.charCodeAt(0) === 36)) {
-        // `@acme`, `$ACME`: a mention or cashtag names the word itself
-        const bare = key.slice(1);
-        if (bare.length > 0) alts.push(bare);
-      }
-      if (letters >= 2 && letters > leet + symbols && otherDigits === 0) leetVariants(key, alts);
-      if (alts.length === 0) alts = null;
-    }
     this.alts[i] = alts;
+    this.hashed[i] = hashed;
     this.count = i + 1;
   }
+}
+
+/**
+ * Look-alike letters from Cyrillic and Greek that pass for Latin ones once lower-cased
+ * (`ѕесrеt` with Cyrillic ѕ, е, с). Letters whose lower and upper case look like different
+ * Latin letters (η, υ) are left out.
+ */
+const CONFUSABLES: Readonly<Record<string, string>> = {
+  а: 'a', в: 'b', е: 'e', і: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's',
+  ԁ: 'd', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w', α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', μ: 'm', ν: 'v', ο: 'o', ρ: 'p', τ: 't',
+  χ: 'x', ζ: 'z',
+};
+
+/** What the tokenizer counted in one word, to decide which other readings it deserves. */
+interface WordCounts {
+  /** Letters, in any script. */
+  letters: number;
+  /** Letters that fold to a Latin a-z. */
+  latin: number;
+  /** Cyrillic or Greek look-alikes of Latin letters. */
+  confusables: number;
+  /** Digits 0 1 3 4 5 7, which leetspeak uses for letters. */
+  leet: number;
+  /** Other digits, which make a word a number or a code (`b2b`, `covid19`), never leetspeak. */
+  otherDigits: number;
+  /** `@` and `$` read inside the word. */
+  symbols: number;
+}
+
+/**
+ * The other readings of a word, or `null` for the common clean word: without a leading
+ * `@`/`$` (`@acme` names `acme`), with look-alikes replaced when Latin and look-alike letters
+ * are mixed (a word in plain Cyrillic or Greek is left alone), and leetspeak when the word is
+ * mostly letters.
+ */
+function readings(key: string, counts: WordCounts): string[] | null {
+  const alts: string[] = [];
+  let base = key;
+  if (counts.symbols > 0 && (key.charCodeAt(0) === 64 || key.charCodeAt(0) === 36) && key.length > 1) alts.push(key.slice(1));
+  if (counts.confusables > 0 && counts.latin > 0) {
+    base = '';
+    for (const ch of key) base += CONFUSABLES[ch] ?? ch;
+    alts.push(base);
+  }
+  const { letters, leet, symbols, otherDigits } = counts;
+  if ((leet > 0 || symbols > 0) && letters >= 2 && letters > leet + symbols && otherDigits === 0) leetVariants(base, alts);
+  return alts.length > 0 ? alts : null;
 }
 
 const isLetterAt = (text: string, i: number): boolean => {
@@ -238,15 +282,13 @@ export function tokenize(text: string, out: TokenStream): TokenStream {
   /** True while the token is plain ASCII letters/digits/symbols, so its key is one `slice().toLowerCase()`. */
   let simple = true;
   let key = '';
-  let letters = 0;
-  let leet = 0;
-  let otherDigits = 0;
-  let symbols = 0;
+  const counts: WordCounts = { letters: 0, latin: 0, confusables: 0, leet: 0, otherDigits: 0, symbols: 0 };
   let prevLetter = false;
 
   const flush = (): void => {
     const k = simple ? text.slice(start, end).toLowerCase() : key;
-    out.push(text, start, end, k, letters, leet, otherDigits, symbols);
+    const other = counts.leet > 0 || counts.symbols > 0 || counts.confusables > 0 ? readings(k, counts) : null;
+    out.push(start, end, k, other, start > 0 && text.charCodeAt(start - 1) === 35);
     inToken = false;
   };
 
@@ -274,21 +316,24 @@ export function tokenize(text: string, out: TokenStream): TokenStream {
         start = i;
         simple = true;
         key = '';
-        letters = 0;
-        leet = 0;
-        otherDigits = 0;
-        symbols = 0;
+        counts.letters = 0;
+        counts.latin = 0;
+        counts.confusables = 0;
+        counts.leet = 0;
+        counts.otherDigits = 0;
+        counts.symbols = 0;
       }
       if (cp < 128) {
         if (cp >= 48 && cp <= 57) {
-          if (cp === 48 || cp === 49 || cp === 51 || cp === 52 || cp === 53 || cp === 55) leet += 1;
-          else otherDigits += 1;
+          if (cp === 48 || cp === 49 || cp === 51 || cp === 52 || cp === 53 || cp === 55) counts.leet += 1;
+          else counts.otherDigits += 1;
           prevLetter = false;
         } else if (cp === 64 || cp === 36) {
-          symbols += 1;
+          counts.symbols += 1;
           prevLetter = false;
         } else {
-          letters += 1;
+          counts.letters += 1;
+          counts.latin += 1;
           prevLetter = true;
         }
         if (!simple) key += cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : String.fromCharCode(cp);
@@ -300,8 +345,13 @@ export function tokenize(text: string, out: TokenStream): TokenStream {
         const folded = foldCodePoint(cp);
         key += folded;
         const f = folded.charCodeAt(0);
-        if (f >= 48 && f <= 57) otherDigits += 1; // non-ASCII digits are never leet
-        else letters += 1;
+        if (f >= 48 && f <= 57) {
+          counts.otherDigits += 1; // non-ASCII digits are never leet
+        } else {
+          counts.letters += 1;
+          if (f >= 97 && f <= 122) counts.latin += 1;
+          else if (CONFUSABLES[folded] !== undefined) counts.confusables += 1;
+        }
         prevLetter = true;
       }
       end = i + width;
