@@ -56,6 +56,11 @@ describe('compilePolicy', () => {
     ]);
   });
 
+  it('refuses phrases longer than 16 words, which would only slow every check', () => {
+    const result = compilePolicy({ blockedTerms: ['a '.repeat(17), 'b '.repeat(16)] });
+    expect(result.success ? [] : result.issues.map((i) => `${i.code} ${i.path.join('.')}`)).toEqual(['term-too-long blockedTerms.0']);
+  });
+
   it.each([null, 'policy', 42, []])('rejects %j as a configuration', (config) => {
     const result = compilePolicy(config as unknown as PolicyConfig);
     expect(result.success).toBe(false);

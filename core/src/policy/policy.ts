@@ -159,10 +159,14 @@ function stringList(value: unknown, field: string, issues: Issue[]): readonly (r
   return out;
 }
 
+/** Longest phrase, in words: a policy lists words and short phrases, and the trie walk is bounded by it. */
+const MAX_TERM_WORDS = 16;
+
 function addTerms(field: 'blockedTerms' | 'confidentialMarkers', value: unknown, kind: 'blocked' | 'confidential', index: TermIndex, issues: Issue[]): void {
   for (const [i, term] of stringList(value, field, issues)) {
     const words = termWords(term);
     if (words.length === 0) issues.push({ path: [field, i], code: 'empty-term', message: `${field}[${i}] has no letters or digits to match` });
+    else if (words.length > MAX_TERM_WORDS) issues.push({ path: [field, i], code: 'term-too-long', message: `${field}[${i}] has more than ${MAX_TERM_WORDS} words` });
     else index.add(words, kind, term.trim());
   }
 }
@@ -173,8 +177,8 @@ function addTerms(field: 'blockedTerms' | 'confidentialMarkers', value: unknown,
  * Settings come from stored options (JSON), so they are validated here and every problem is
  * reported, with its path, instead of being silently ignored.
  * @param config the policy settings
- * @returns the compiled policy, or the issues (`invalid-type`, `empty-term`, `invalid-domain`,
- *   `unknown-network`, `invalid-locale`), each with the path of the bad value
+ * @returns the compiled policy, or the issues (`invalid-type`, `empty-term`, `term-too-long` (over 16
+ *   words), `invalid-domain`, `unknown-network`, `invalid-locale`), each with the path of the bad value
  * @example
  * const policy = compilePolicy({ blockedTerms: ['secret défense'], requiredDisclosure: ['#collaborateur'], locale: 'fr' });
  * if (policy.success) checkPolicy('Projet SECRET-DEFENSE', policy.output);

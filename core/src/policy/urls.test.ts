@@ -22,6 +22,11 @@ describe('findLinks', () => {
     expect(links('(see https://en.wikipedia.org/wiki/Foo_(bar))')[0]?.text).toBe('https://en.wikipedia.org/wiki/Foo_(bar)');
   });
 
+  it('trims a long tail of unbalanced parentheses in linear time', () => {
+    const text = `https://x.com/a${')'.repeat(200_000)}`;
+    expect(links(text)).toEqual([{ text: 'https://x.com/a', host: 'x.com' }]);
+  });
+
   it('reads internationalised hosts as punycode', () => {
     expect(links('https://café.fr/menu')[0]?.host).toBe('xn--caf-dma.fr');
   });

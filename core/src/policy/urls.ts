@@ -28,19 +28,22 @@ const LINK_RE = new RegExp(
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '’', '”', '…', ')', ']', '}', '*', '_']);
 
 function trimEnd(text: string, start: number, end: number): number {
+  // parentheses are counted once: re-counting per trailing `)` would be quadratic on `x.com/)))…`
+  let open = 0;
+  let close = 0;
+  for (let k = start; k < end; k += 1) {
+    const c = text.charCodeAt(k);
+    if (c === 40) open += 1;
+    else if (c === 41) close += 1;
+  }
   let e = end;
   while (e > start) {
     const ch = text[e - 1] ?? '';
     if (!TRAILING.has(ch)) break;
     if (ch === ')') {
       // keep a closing parenthesis that closes one inside the link (Wikipedia-style paths)
-      let open = 0;
-      let close = 0;
-      for (let k = start; k < e; k += 1) {
-        if (text[k] === '(') open += 1;
-        else if (text[k] === ')') close += 1;
-      }
       if (open >= close) break;
+      close -= 1;
     }
     e -= 1;
   }
