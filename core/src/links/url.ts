@@ -3,7 +3,7 @@
  *
  * The platform `URL` (WHATWG URL standard) does validation and normalisation (IDN hosts to
  * punycode, dot segments, default ports, percent-encoding of what must be encoded). Its
- * `href` is what every browser will request, so we always hand out that serialization and
+ * `href` is what a browser requests, so we always hand out that serialization and
  * never the raw input. A cheap scan skips `new URL()` when it can prove the input is
  * already that serialization.
  */
@@ -168,12 +168,12 @@ function hasAuthoritySlashes(input: string): boolean {
 /**
  * Parses an absolute http(s) URL without credentials.
  * @param input the URL as typed or stored
- * @param path where the URL sits in the caller's input, for the issue
- * @returns the WHATWG serialization with its offsets, or an issue coded `invalid-url`,
- * `relative-url`, `unsupported-scheme` or `credentials-in-url`
+ * @returns the WHATWG serialization with its offsets, or an issue (path `['url']`) coded
+ * `invalid-url`, `relative-url`, `unsupported-scheme` or `credentials-in-url`
  * @example parseHttpUrl('HTTPS://Bücher.example/a') // success, href 'https://xn--bcher-kva.example/a'
  */
-export function parseHttpUrl(input: string, path: readonly (string | number)[] = ['url']): Result<HttpUrl> {
+export function parseHttpUrl(input: string): Result<HttpUrl> {
+  const path = ['url'];
   if (typeof input !== 'string') return fail('invalid-url', 'The URL must be a string.', path);
   const canonical = canonicalHttpUrl(input);
   if (canonical !== undefined) return ok(canonical);
