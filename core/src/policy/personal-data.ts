@@ -5,12 +5,6 @@
  * card numbers, order numbers inside links.
  */
 
-/** A span of the post, UTF-16 offsets into the original text. */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
 const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const NON_ASCII_WORD = /^[\p{L}\p{N}]$/u;

@@ -284,7 +284,7 @@ const tokens = new TokenStream();
  * @returns `ok` (no `block` finding) and the findings, each with a span of `text` to underline
  * @example
  * const { output: policy } = compilePolicy({ blockedTerms: ['secret'] }) as { output: CompiledPolicy };
- * checkPolicy('Top $ecret!', policy).findings[0] // { code: 'blocked-term', severity: 'block', start: 4, end: 11, message: 'Blocked term: “secret”' }
+ * checkPolicy('Top $ecret!', policy).findings[0] // { code: 'blocked-term', severity: 'block', start: 4, end: 10, message: 'Blocked term: “secret”' }
  */
 export function checkPolicy(text: string, policy: CompiledPolicy, context: PolicyContext = {}): PolicyReport {
   const locale = context.locale ?? policy.locale;

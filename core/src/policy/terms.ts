@@ -34,7 +34,13 @@ export function termWords(term: string): string[] {
   return tokens.keys.slice(0, tokens.count);
 }
 
-/** The compiled blocked terms and confidentiality markers. */
+/**
+ * The compiled blocked terms and confidentiality markers.
+ * @example
+ * const terms = new TermIndex();
+ * terms.add(termWords('secret défense'), 'blocked', 'secret défense');
+ * terms.match(tokenize('SECRET-DEFENSE', new TokenStream()), 'SECRET-DEFENSE', () => true, console.log); // blocked 0 14 secret défense
+ */
 export class TermIndex {
   private readonly root = new Map<string, TrieNode>();
   /** Number of distinct word sequences stored (for tests and diagnostics). */

@@ -148,6 +148,9 @@ function leetVariants(key: string, out: string[]): void {
 /**
  * The token stream of one text: parallel arrays (no object per token), reused between calls
  * because `checkPolicy` runs on every keystroke.
+ * @example
+ * const stream = tokenize('Top $ecret', new TokenStream());
+ * stream.keys.slice(0, stream.count) // ['top', '$ecret']; stream.alts[1] // ['ecret', 'secret']
  */
 export class TokenStream {
   /** Number of tokens. */
