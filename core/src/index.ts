@@ -6,3 +6,4 @@
 export * from './result.js';
 export * from './links/index.js';
 export * from './policy/index.js';
+export * from './curation/index.js';
