@@ -33,11 +33,11 @@ export interface NetworkLimit {
  * | network | limit | where the number comes from |
  * |---|---|---|
  * | `x` | 280 weighted | twitter-text `config/v3.json` `maxWeightedTweetLength: 280` (X's own counting library; non-Premium accounts) |
- * | `linkedin` | 3,000 | LinkedIn's share box ("3,000 characters"); the same cap is documented by API schedulers (e.g. Ayrshare's LinkedIn API page: "The `post` field accepts up to 3,000 characters") |
- * | `facebook` | 63,206 | Facebook's announcement of Nov. 2011 (Vadim Lavrusik; the error reads "Status updates must be less than 63,206 characters"), unchanged since |
+ * | `linkedin` | 3,000 | the cap LinkedIn's share box enforces since 2021, as documented by API schedulers (Ayrshare's LinkedIn API page: "The `post` field accepts up to 3,000 characters"); we found no LinkedIn page stating it |
+ * | `facebook` | 63,206 | Facebook's announcement of Nov. 2011 (Vadim Lavrusik; the composer's error read "Status updates must be less than 63,206 characters") |
  * | `bluesky` | 300 graphemes, 3,000 bytes | the `app.bsky.feed.post` lexicon, `"text": {"type": "string", "maxLength": 3000, "maxGraphemes": 300}`; lexicon `maxLength` counts UTF-8 bytes |
- * | `xing` | 420 | XING's help centre: status updates are "short (up to 420 characters)" |
- * | `reddit` | 40,000 | Reddit's submit form for text posts (body of a self post: 40,000 characters; the title, 300, is not the shared text) |
+ * | `xing` | 420 | the status-update cap of XING's composer; no current official XING page found to cite (XING closed its public API), so re-check it against the composer |
+ * | `reddit` | 40,000 | the body of a text post as Reddit's submit form caps it (the title, 300, is not the shared text); no official Reddit page found to cite |
  * | `telegram` | 4,096 | Telegram Bot API `sendMessage`: "Text of the message to be sent, 1-4096 characters after entities parsing" |
  * | `whatsapp` | none | WhatsApp does not document a limit for a message typed in the app (65,536 is folklore; 4,096 is the Business API, not what a share link opens) |
  * | `teams` | none | Microsoft documents ~28 KB of message payload including HTML, mentions and reactions, not a text length |
