@@ -197,6 +197,10 @@ describe('findPhones', () => {
     expect(phones(`${text} ok`)).toEqual([]);
   });
 
+  it('flags each number of a list written with / or , between them', () => {
+    expect(phones('Tél. 0612345678/0712345678, fax 0123456789,0198765432.')).toEqual(['0612345678', '0712345678', '0123456789', '0198765432']);
+  });
+
   it('does not flag order numbers inside links', () => {
     const text = 'Commande : https://shop.example.com/order/0612345678 ok';
     const link = { start: text.indexOf('https'), end: text.indexOf(' ok') };

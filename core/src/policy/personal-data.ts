@@ -145,9 +145,16 @@ function readRun(text: string, start: number): DigitRun {
   // what follows the last digit decides whether the run was part of something else
   const after = text.charCodeAt(run.end);
   if (isAsciiAlnum(after) || isNonAsciiWord(text, run.end)) run.glued = true;
-  else if ((after === 58 || after === 44 || after === 47 || after === 46) && isDigit(text.charCodeAt(run.end + 1))) run.glued = true;
+  else if (isDigit(text.charCodeAt(run.end + 1))) {
+    // `14:30` is a time; `29/11`, `1,5` a date or a decimal unless the run is phone-sized,
+    // in which case `/` and `,` separate numbers (`0612345678/0712345678`)
+    if (after === 58) run.glued = true;
+    else if ((after === 47 || after === 44) && digitCount(run) < 8) run.glued = true;
+  }
   return run;
 }
+
+const digitCount = (run: DigitRun): number => run.parts.reduce((sum, part) => sum + part.length, 0);
 
 /** The word or mark after a run, lower case: `€`, `eur`, `euros`. */
 function nextMark(text: string, from: number): string {
@@ -266,6 +273,8 @@ const GLUED_BEFORE = new Set([95, 47, 61, 38, 35, 64, 36, 92, 45, 43, 41]);
  */
 export function findPhones(text: string, insideLink: (offset: number) => boolean, emit: (start: number, end: number) => void): void {
   const n = text.length;
+  /** Start of a number that follows a phone number and a `/` or `,` (a list of numbers, not a date or a decimal). */
+  let listed = -1;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -285,8 +294,7 @@ export function findPhones(text: string, insideLink: (offset: number) => boolean
       run.glued ||
       isAsciiAlnum(before) ||
       (i > 0 && isNonAsciiWord(text, i - 1)) ||
-      GLUED_BEFORE.has(before) ||
-      ((before === 46 || before === 44) && isDigit(text.charCodeAt(i - 2)));
+      (i !== listed && (GLUED_BEFORE.has(before) || ((before === 46 || before === 44) && isDigit(text.charCodeAt(i - 2)))));
     if (
       !glued &&
       run.parts.length > 0 &&
@@ -296,6 +304,8 @@ export function findPhones(text: string, insideLink: (offset: number) => boolean
       isPhone(run)
     ) {
       emit(i, run.end);
+      const after = text.charCodeAt(run.end);
+      if (after === 47 || after === 44) listed = run.end + 1;
     }
     i = Math.max(run.end, i + 1);
   }
