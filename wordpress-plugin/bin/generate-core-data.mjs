@@ -87,17 +87,44 @@ for (const network of need('NETWORKS')) {
   networks[network] = template.replace(slots.url, '{url}').replace(slots.text, '{text}').replace(slots.title, '{title}');
 }
 
+// Core keeps its prefetch-header rules private to classifyVisit, so they are mirrored here
+// and checked against classifyVisit itself on every build: if core changes them, the build
+// fails until this table follows.
+const PREFETCH_MIRROR = {
+  'sec-purpose': '^\\s*prefetch\\b',
+  purpose: '^\\s*(?:prefetch|preview)\\b',
+  'x-purpose': '^\\s*(?:prefetch|preview)\\b',
+  'x-moz': '^\\s*prefetch\\b',
+};
+const classifyVisit = need('classifyVisit');
+const browser = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const probeNames = [...Object.keys(PREFETCH_MIRROR), 'Sec-Purpose', 'X-Moz', 'referer', 'x-requested-with', 'prefetch', 'sec-fetch-dest', 'x-prefetch', 'sec-purpose-x'];
+const probeValues = ['prefetch', 'Prefetch', ' prefetch;prerender', 'prefetch;anonymous-client-ip', 'preview', 'PREVIEW', 'prerender', 'prefetcher', 'no-prefetch', 'previews', '', 'document', 'instant'];
+const mirrorSays = (name, value) => {
+  const source = PREFETCH_MIRROR[name.toLowerCase()];
+  return source !== undefined && new RegExp(source, 'i').test(value);
+};
+for (const name of probeNames) {
+  for (const value of probeValues) {
+    const core = classifyVisit({ method: 'GET', userAgent: browser, headers: { [name]: value } }).reason === 'prefetch';
+    if (core !== mirrorSays(name, value)) {
+      console.error(`generate-core-data: core's prefetch rules changed (${name}: ${JSON.stringify(value)} → core says ${core}); update PREFETCH_MIRROR.`);
+      process.exit(1);
+    }
+  }
+}
+
 const botPatterns = need('BOT_PATTERNS');
-const prefetch = need('PREFETCH_HEADERS');
+const compileAlternation = need('compileAlternation');
+// Case-insensitive like core's RegExp(…, 'i'); byte mode (no /u) so that \w, \d, \s and
+// \b stay ASCII as in a JavaScript RegExp without the u flag; D so that `$` means the end
+// of the string only, as in JavaScript.
+const pcre = (source) => `~${toPcreBody(source)}~iD`;
 const data = {
   generatedFrom: `@shareworthy/core ${corePackage.version}`,
-  // One alternation, case-insensitive like core's RegExp(…, 'i'); byte mode (no /u) so that
-  // \w, \d, \s and \b stay ASCII as in a JavaScript RegExp without the u flag, and D so that
-  // `$` means the end of the string only, as in JavaScript.
-  botPattern: `~${botPatterns.map(toPcreBody).join('|')}~iD`,
-  prefetchHeaders: Object.fromEntries(
-    Object.entries(prefetch).map(([name, pattern]) => [name.toLowerCase(), `~${toPcreBody(pattern instanceof RegExp ? pattern.source : String(pattern))}~iD`]),
-  ),
+  botPattern: pcre(need('BOT_PATTERN')),
+  botKinds: Object.fromEntries(need('BOT_PATTERN_GROUPS').map(({ kind, patterns }) => [kind, pcre(compileAlternation(patterns))])),
+  prefetchHeaders: Object.fromEntries(Object.entries(PREFETCH_MIRROR).map(([name, source]) => [name, pcre(source)])),
   utmMedium: need('DEFAULT_UTM_MEDIUM'),
   networks,
 };

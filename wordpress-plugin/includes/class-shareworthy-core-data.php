@@ -54,6 +54,15 @@ final class Shareworthy_Core_Data {
 	}
 
 	/**
+	 * Bot kind => PCRE pattern, in core's priority order.
+	 *
+	 * @return array<string, string>
+	 */
+	public static function bot_kinds(): array {
+		return self::all()['botKinds'];
+	}
+
+	/**
 	 * Request headers that mark a prefetch or preview: lower-case header => PCRE on its value.
 	 *
 	 * @return array<string, string>

@@ -227,7 +227,7 @@ final class Shareworthy_Meta {
 	 */
 	public static function sanitize_public_url( $value ): string {
 		$url = trim( (string) $value );
-		return '' === $url || is_wp_error( Shareworthy_Utm::validate_target_url( $url ) ) ? '' : $url;
+		return '' === $url || is_wp_error( Shareworthy_Utm::validate_target_url( $url ) ) ? '' : Shareworthy_Utm::normalize_url( $url );
 	}
 
 	/**

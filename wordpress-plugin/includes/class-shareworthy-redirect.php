@@ -147,19 +147,20 @@ final class Shareworthy_Redirect {
 			return null;
 		}
 		$url = '' !== $target['public_url'] ? $target['public_url'] : (string) get_permalink( $target['item_id'] );
-		if ( is_wp_error( Shareworthy_Utm::validate_target_url( $url ) ) ) {
+		$location = Shareworthy_Utm::append_utm( $url, Shareworthy_Utm::share_utm( $target['network'], $target['campaign'], $target['id'] ) );
+		if ( is_wp_error( $location ) ) {
 			return null;
 		}
 		$classified = Shareworthy_Tracking::classify( $visit['method'], $visit['user_agent'], $visit['headers'] );
 		$counted    = false;
-		if ( $classified['counted'] ) {
+		if ( $classified['count'] ) {
 			$key     = Shareworthy_Visitor::key( $visit['ip'], $visit['user_agent'], $visit['now'] );
 			$counted = Shareworthy_Clicks::record( $target['id'], $key, $visit['now'] );
 		}
 		return array(
-			'location' => Shareworthy_Utm::append( $url, Shareworthy_Utm::share_params( $target['network'], $target['campaign'], $target['id'] ) ),
+			'location' => $location,
 			'counted'  => $counted,
-			'reason'   => $counted || ! $classified['counted'] ? $classified['reason'] : 'repeat',
+			'reason'   => $counted || ! $classified['count'] ? $classified['reason'] : 'repeat',
 		);
 	}
 

@@ -1,6 +1,6 @@
 <?php
 /**
- * Which visits count as clicks: the PHP side of core's tracking rules.
+ * Which visits count as clicks: the PHP side of core's classifyVisit.
  *
  * @package Shareworthy
  */
@@ -8,29 +8,50 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Classifies a visit to a tracked link with the patterns generated from @shareworthy/core,
- * so the WordPress redirect and the TypeScript tracker agree (tests run both on the same
- * vectors).
+ * Classifies a visit to a tracked link with the patterns generated from @shareworthy/core
+ * (bin/generate-core-data.mjs), in core's order and with core's reason codes, so the
+ * WordPress redirect and the TypeScript tracker agree; the PHPUnit suite runs both over the
+ * same user-agent vectors.
  */
 final class Shareworthy_Tracking {
 
 	/**
-	 * Whether the user agent is a bot, crawler, HTTP library or link-preview fetcher.
+	 * Whether the user agent belongs to software rather than a person. Empty is a bot.
 	 *
 	 * @param string $user_agent User agent.
 	 */
 	public static function is_bot( string $user_agent ): bool {
-		return 1 === preg_match( Shareworthy_Core_Data::bot_pattern(), $user_agent );
+		return self::is_blank( $user_agent ) || 1 === preg_match( Shareworthy_Core_Data::bot_pattern(), $user_agent );
 	}
 
 	/**
-	 * Whether the request is a prefetch or preview rather than a person following the link.
+	 * Which kind of software a user agent names (link-preview, headless, http-client,
+	 * monitor, crawler), or null for a person's browser.
 	 *
-	 * @param array<string, string> $headers Lower-case header name => value.
+	 * @param string $user_agent Non-empty user agent.
+	 */
+	public static function bot_kind( string $user_agent ): ?string {
+		if ( 1 !== preg_match( Shareworthy_Core_Data::bot_pattern(), $user_agent ) ) {
+			return null;
+		}
+		foreach ( Shareworthy_Core_Data::bot_kinds() as $kind => $pattern ) {
+			if ( 1 === preg_match( $pattern, $user_agent ) ) {
+				return $kind;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether a header announces a speculative load (prefetch, prerender, preview).
+	 *
+	 * @param array<string, string> $headers Header name (any case) => value.
 	 */
 	public static function is_prefetch( array $headers ): bool {
-		foreach ( Shareworthy_Core_Data::prefetch_headers() as $name => $pattern ) {
-			if ( isset( $headers[ $name ] ) && 1 === preg_match( $pattern, $headers[ $name ] ) ) {
+		$rules = Shareworthy_Core_Data::prefetch_headers();
+		foreach ( $headers as $name => $value ) {
+			$pattern = $rules[ strtolower( (string) $name ) ] ?? null;
+			if ( null !== $pattern && 1 === preg_match( $pattern, (string) $value ) ) {
 				return true;
 			}
 		}
@@ -38,24 +59,27 @@ final class Shareworthy_Tracking {
 	}
 
 	/**
-	 * Classifies a visit: counted only for a GET by a person.
+	 * Core's classifyVisit: only a GET with a user agent, no prefetch header and no bot
+	 * pattern counts.
 	 *
 	 * @param string                $method     HTTP method.
-	 * @param string                $user_agent User agent.
-	 * @param array<string, string> $headers    Lower-case header name => value.
-	 * @return array{counted: bool, reason: string} reason: human, method, bot or prefetch.
+	 * @param string                $user_agent User agent ('' when absent).
+	 * @param array<string, string> $headers    Request headers.
+	 * @return array{count: bool, reason: string} reason: counted, method, empty-user-agent,
+	 *                                            prefetch, or a bot kind.
 	 */
 	public static function classify( string $method, string $user_agent, array $headers ): array {
-		if ( 'GET' !== strtoupper( $method ) ) {
-			return array( 'counted' => false, 'reason' => 'method' );
+		if ( 'GET' !== strtoupper( trim( $method ) ) ) {
+			return array( 'count' => false, 'reason' => 'method' );
+		}
+		if ( self::is_blank( $user_agent ) ) {
+			return array( 'count' => false, 'reason' => 'empty-user-agent' );
 		}
 		if ( self::is_prefetch( $headers ) ) {
-			return array( 'counted' => false, 'reason' => 'prefetch' );
+			return array( 'count' => false, 'reason' => 'prefetch' );
 		}
-		if ( self::is_bot( $user_agent ) ) {
-			return array( 'counted' => false, 'reason' => 'bot' );
-		}
-		return array( 'counted' => true, 'reason' => 'human' );
+		$kind = self::bot_kind( $user_agent );
+		return null === $kind ? array( 'count' => true, 'reason' => 'counted' ) : array( 'count' => false, 'reason' => $kind );
 	}
 
 	/**
@@ -72,5 +96,14 @@ final class Shareworthy_Tracking {
 			}
 		}
 		return $headers;
+	}
+
+	/**
+	 * JavaScript's String#trim() === '' (Unicode spaces count as blank).
+	 *
+	 * @param string $value Value.
+	 */
+	private static function is_blank( string $value ): bool {
+		return '' === trim( $value ) || 1 === preg_match( '/^[\s\x{A0}\x{FEFF}\x{2028}\x{2029}\p{Zs}]*$/u', $value );
 	}
 }

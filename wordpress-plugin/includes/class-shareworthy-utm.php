@@ -16,49 +16,133 @@ final class Shareworthy_Utm {
 	/** Longest target URL accepted (the de facto limit browsers and proxies share). */
 	private const MAX_URL_LENGTH = 2048;
 
+	/** UTM fields in output order: field => parameter name. */
+	private const FIELDS = array(
+		'source'   => 'utm_source',
+		'medium'   => 'utm_medium',
+		'campaign' => 'utm_campaign',
+		'content'  => 'utm_content',
+		'term'     => 'utm_term',
+		'id'       => 'utm_id',
+	);
+
 	/**
-	 * Adds UTM parameters to a URL: keys already present are replaced, other parameters and
-	 * the fragment are kept as they were.
+	 * Core's appendUtm: appends UTM parameters to an absolute http(s) URL. The existing query
+	 * keeps its order and exact bytes; a utm_* we set that is already there is removed from
+	 * its old place (plain or percent-encoded name) and ours comes last, in the order source,
+	 * medium, campaign, content, term, id, unless $keep_existing (then the URL's value wins).
+	 * Values are percent-encoded keeping only RFC 3986 unreserved characters; blank optional
+	 * fields are left out. The URL is expected in WHATWG form (sanitize_public_url stores it so).
 	 *
-	 * @param string                $url    Absolute URL.
-	 * @param array<string, string> $params utm_* key => value, in output order; empty values are skipped.
+	 * @param string                $url           Absolute http(s) URL.
+	 * @param array<string, string> $utm           source, medium, campaign (required), content, term, id.
+	 * @param bool                  $keep_existing Let the URL's own values win.
+	 * @return string|WP_Error The tagged URL, or an error coded like core's issue
+	 *                         (missing-utm-value, invalid-url, relative-url, unsupported-scheme, credentials-in-url).
 	 */
-	public static function append( string $url, array $params ): string {
-		$hash_at  = strpos( $url, '#' );
-		$fragment = false === $hash_at ? '' : substr( $url, $hash_at );
-		$base     = false === $hash_at ? $url : substr( $url, 0, $hash_at );
-		$query_at = strpos( $base, '?' );
-		$query    = false === $query_at ? '' : substr( $base, $query_at + 1 );
-		$base     = false === $query_at ? $base : substr( $base, 0, $query_at );
-		$params   = array_filter( $params, static fn( $value ): bool => '' !== (string) $value );
-		$kept     = array();
-		foreach ( '' === $query ? array() : explode( '&', $query ) as $pair ) {
-			$name = urldecode( explode( '=', $pair, 2 )[0] );
-			if ( '' !== $pair && ! array_key_exists( $name, $params ) ) {
-				$kept[] = $pair;
+	public static function append_utm( string $url, array $utm, bool $keep_existing = false ) {
+		$parameters = array();
+		foreach ( self::FIELDS as $field => $name ) {
+			$value = isset( $utm[ $field ] ) ? (string) $utm[ $field ] : '';
+			if ( ! self::is_blank( $value ) ) {
+				$parameters[ $name ] = $value;
+			} elseif ( in_array( $field, array( 'source', 'medium', 'campaign' ), true ) ) {
+				return new WP_Error( 'missing-utm-value', "{$name} needs a non-blank value." );
 			}
 		}
-		foreach ( $params as $name => $value ) {
-			$kept[] = rawurlencode( $name ) . '=' . rawurlencode( (string) $value );
+		$problem = self::url_problem( $url );
+		if ( null !== $problem ) {
+			return new WP_Error( $problem, 'Not a usable absolute http(s) URL.' );
 		}
-		return $base . ( array() === $kept ? '' : '?' . implode( '&', $kept ) ) . $fragment;
+		$hash_at  = strpos( $url, '#' );
+		$end      = false === $hash_at ? strlen( $url ) : $hash_at;
+		$query_at = strpos( substr( $url, 0, $end ), '?' );
+		$query    = false === $query_at ? '' : substr( $url, $query_at + 1, $end - $query_at - 1 );
+		if ( '' !== $query ) {
+			$segments = explode( '&', $query );
+			if ( $keep_existing ) {
+				$present    = array_flip( array_map( array( __CLASS__, 'segment_name' ), $segments ) );
+				$parameters = array_diff_key( $parameters, $present );
+			} else {
+				$query = implode( '&', array_filter( $segments, static fn( string $segment ): bool => ! isset( $parameters[ self::segment_name( $segment ) ] ) ) );
+			}
+		}
+		if ( array() === $parameters ) {
+			return $url;
+		}
+		$tail = '';
+		foreach ( $parameters as $name => $value ) {
+			$tail .= '&' . rawurlencode( $name ) . '=' . rawurlencode( mb_scrub( $value, 'UTF-8' ) );
+		}
+		// A query that is empty (`?`) or ends with `&` already has its separator.
+		$glue = '' === $query || str_ends_with( $query, '&' ) ? substr( $tail, 1 ) : $tail;
+		$head = substr( $url, 0, false === $query_at ? $end : $query_at );
+		return $head . '?' . $query . $glue . substr( $url, $end );
 	}
 
 	/**
-	 * The UTM tags of a share: source = network, medium = the configured medium,
+	 * Why a URL cannot be tagged or redirected to, as core's issue code, or null when it can.
+	 *
+	 * @param string $url Candidate.
+	 */
+	public static function url_problem( string $url ): ?string {
+		if ( strlen( $url ) > self::MAX_URL_LENGTH || 1 !== preg_match( '/^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s', $url, $match ) ) {
+			return 'invalid-url';
+		}
+		if ( ! in_array( strtolower( $match[1] ), array( 'http', 'https' ), true ) ) {
+			return 'unsupported-scheme';
+		}
+		if ( ! str_starts_with( $match[2], '//' ) ) {
+			return 'relative-url';
+		}
+		// Whitespace, controls and backslashes never appear in a WHATWG-serialized URL.
+		if ( 1 === preg_match( '/[\x00-\x20\x7f\\\\]/', $url ) ) {
+			return 'invalid-url';
+		}
+		$parts = wp_parse_url( $url );
+		if ( ! is_array( $parts ) || '' === ( $parts['host'] ?? '' ) ) {
+			return 'invalid-url';
+		}
+		return isset( $parts['user'] ) || isset( $parts['pass'] ) ? 'credentials-in-url' : null;
+	}
+
+	/**
+	 * The name of one name=value segment as a form parser reads it (+ is a space, then ASCII
+	 * %XX decoded), as far as it can equal an ASCII name.
+	 *
+	 * @param string $segment Query segment.
+	 */
+	private static function segment_name( string $segment ): string {
+		$raw = str_replace( '+', ' ', explode( '=', $segment, 2 )[0] );
+		return str_contains( $raw, '%' )
+			? (string) preg_replace_callback( '/%([0-7][0-9a-fA-F])/', static fn( array $m ): string => chr( (int) hexdec( $m[1] ) ), $raw )
+			: $raw;
+	}
+
+	/**
+	 * JavaScript's notion of a blank string (String#trim removes Unicode spaces too).
+	 *
+	 * @param string $value Value.
+	 */
+	private static function is_blank( string $value ): bool {
+		return 1 === preg_match( '/^[\s\x{A0}\x{FEFF}\x{2028}\x{2029}\p{Zs}]*$/u', $value ) || '' === trim( $value );
+	}
+
+	/**
+	 * Core's shareUtm scheme: source = network, medium = the configured medium,
 	 * campaign = campaign slug, content = share id.
 	 *
 	 * @param string $network  Network id.
 	 * @param string $campaign Campaign slug ('' for none).
 	 * @param int    $share_id Share ID.
-	 * @return array<string, string>
+	 * @return array<string, string> Fields for append_utm().
 	 */
-	public static function share_params( string $network, string $campaign, int $share_id ): array {
+	public static function share_utm( string $network, string $campaign, int $share_id ): array {
 		return array(
-			'utm_source'   => $network,
-			'utm_medium'   => self::medium(),
-			'utm_campaign' => self::campaign( $campaign ),
-			'utm_content'  => (string) $share_id,
+			'source'   => $network,
+			'medium'   => self::medium(),
+			'campaign' => self::campaign( $campaign ),
+			'content'  => (string) $share_id,
 		);
 	}
 
@@ -83,19 +167,67 @@ final class Shareworthy_Utm {
 	}
 
 	/**
-	 * A campaign name as a utm_campaign value: lower case, accents removed, runs of other
-	 * characters collapsed to one hyphen.
+	 * Core's campaignSlug: lower case; accents stripped from Latin letters (other scripts keep
+	 * their marks); compatibility forms folded; marks on no letter dropped; ß æ œ ø ł đ ð þ ı
+	 * spelled out; invisible format characters dropped; other runs of non-letters and
+	 * non-digits become one "-"; no "-" at the ends.
 	 *
-	 * @param string $name Campaign name or slug.
+	 * @param string $name Campaign name or (possibly percent-encoded) term slug.
 	 */
 	public static function campaign_slug( string $name ): string {
-		$name = rawurldecode( $name ); // Term slugs may be percent-encoded UTF-8.
-		if ( class_exists( 'Normalizer' ) ) {
-			$name = (string) Normalizer::normalize( $name, Normalizer::FORM_KD );
-			$name = (string) preg_replace( '/\p{Mn}+/u', '', $name );
+		$name = mb_strtolower( mb_scrub( rawurldecode( $name ), 'UTF-8' ), 'UTF-8' );
+		$name = (string) Normalizer::normalize( $name, Normalizer::FORM_KD );
+		$name = (string) preg_replace( array( '/(?<=\p{Latin})\p{M}+/u', '/(?<![\p{L}\p{M}])\p{M}+/u' ), '', $name );
+		$name = strtr(
+			$name,
+			array(
+				'ß' => 'ss',
+				'æ' => 'ae',
+				'œ' => 'oe',
+				'ø' => 'o',
+				'ł' => 'l',
+				'đ' => 'd',
+				'ð' => 'd',
+				'þ' => 'th',
+				'ı' => 'i',
+			)
+		);
+		$name = (string) Normalizer::normalize( $name, Normalizer::FORM_C );
+		$name = (string) preg_replace( array( '/\p{Cf}+/u', '/[^\p{L}\p{M}\p{N}]+/u' ), array( '', '-' ), $name );
+		return trim( $name, '-' );
+	}
+
+	/**
+	 * A URL in the form WHATWG's serializer gives the simple cases: scheme and host lower
+	 * case, IDN host in punycode, default port dropped, "/" for an empty path. Public URLs are
+	 * stored like this so that PHP's tagging matches core's byte for byte.
+	 *
+	 * @param string $url Valid absolute http(s) URL.
+	 */
+	public static function normalize_url( string $url ): string {
+		if ( 1 !== preg_match( '#^([A-Za-z]+)://([^/?\#]*)(.*)$#s', $url, $m ) ) {
+			return $url;
 		}
-		$slug = (string) preg_replace( '/[^a-z0-9]+/', '-', strtolower( $name ) );
-		return trim( $slug, '-' );
+		$scheme = strtolower( $m[1] );
+		$host   = $m[2];
+		$port   = '';
+		if ( 1 === preg_match( '/^(.*):(\d*)$/', $host, $hp ) && ! str_ends_with( $hp[1], ']' ) === ! str_starts_with( $host, '[' ) ) {
+			$host = $hp[1];
+			$port = ltrim( $hp[2], '0' );
+		}
+		$host = mb_strtolower( $host, 'UTF-8' );
+		if ( 1 === preg_match( '/[^\x00-\x7f]/', $host ) && function_exists( 'idn_to_ascii' ) ) {
+			$ascii = idn_to_ascii( $host, IDNA_NONTRANSITIONAL_TO_ASCII, INTL_IDNA_VARIANT_UTS46 );
+			$host  = false === $ascii ? $host : $ascii;
+		}
+		if ( ( 'http' === $scheme && '80' === $port ) || ( 'https' === $scheme && '443' === $port ) || '' === $port ) {
+			$port = '';
+		}
+		$rest = $m[3];
+		if ( '' === $rest || '?' === $rest[0] || '#' === $rest[0] ) {
+			$rest = '/' . $rest;
+		}
+		return $scheme . '://' . $host . ( '' === $port ? '' : ':' . $port ) . $rest;
 	}
 
 	/**
@@ -106,10 +238,7 @@ final class Shareworthy_Utm {
 	 * @return string|WP_Error The URL, or an error (code shareworthy_invalid_url).
 	 */
 	public static function validate_target_url( string $url ) {
-		$parts = strlen( $url ) > self::MAX_URL_LENGTH || 1 === preg_match( '/[\x00-\x20\x7f\\\\]/', $url ) ? false : wp_parse_url( $url );
-		if ( ! is_array( $parts ) || ! in_array( strtolower( $parts['scheme'] ?? '' ), array( 'http', 'https' ), true )
-			|| '' === ( $parts['host'] ?? '' ) || isset( $parts['user'] ) || isset( $parts['pass'] )
-			|| 1 !== preg_match( '#^https?://#i', $url ) ) {
+		if ( null !== self::url_problem( $url ) ) {
 			// Built only on failure: the redirect calls this before translations may load.
 			return new WP_Error( 'shareworthy_invalid_url', __( 'The public URL must be an absolute http(s) address without user name or password.', 'shareworthy' ) );
 		}

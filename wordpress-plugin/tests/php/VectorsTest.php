@@ -1,0 +1,77 @@
+<?php
+/**
+ * The vectors TypeScript's core passes, through the PHP mirror.
+ *
+ * @package Shareworthy
+ */
+
+/**
+ * PHP and TypeScript cannot drift: same vectors, same answers.
+ */
+final class VectorsTest extends Shareworthy_TestCase {
+
+	/**
+	 * A vectors file of the repository.
+	 *
+	 * @param string $name File name in tests/vectors.
+	 * @return array<mixed>
+	 */
+	private static function vectors( string $name ): array {
+		$file = dirname( __DIR__, 3 ) . '/tests/vectors/' . $name;
+		$data = json_decode( (string) file_get_contents( $file ), true, 512, JSON_THROW_ON_ERROR );
+		return $data['cases'] ?? $data;
+	}
+
+	/**
+	 * @return array<string, array{0: array<string, mixed>}>
+	 */
+	public function utm_cases(): array {
+		$cases = array();
+		foreach ( self::vectors( 'links-utm-append.json' ) as $case ) {
+			$cases[ $case['behaviour'] ] = array( $case );
+		}
+		return $cases;
+	}
+
+	/**
+	 * @dataProvider utm_cases
+	 *
+	 * @param array<string, mixed> $case Vector.
+	 */
+	public function test_utm_tagging_matches_core( array $case ): void {
+		$result = Shareworthy_Utm::append_utm( $case['url'], $case['utm'], (bool) ( $case['keepExisting'] ?? false ) );
+		if ( isset( $case['error'] ) ) {
+			$this->assertInstanceOf( WP_Error::class, $result );
+			$this->assertSame( $case['error'], $result->get_error_code() );
+		} else {
+			$this->assertSame( $case['expected'], $result );
+		}
+	}
+
+	/**
+	 * @return array<string, array{0: string, 1: string}>
+	 */
+	public function campaign_cases(): array {
+		$cases = array();
+		foreach ( self::vectors( 'links-campaign-slugs.json' ) as $i => $case ) {
+			$cases[ "#{$i} " . $case['name'] ] = array( $case['name'], $case['slug'] );
+		}
+		return $cases;
+	}
+
+	/**
+	 * @dataProvider campaign_cases
+	 */
+	public function test_campaign_slugs_match_core( string $name, string $slug ): void {
+		$this->assertSame( $slug, Shareworthy_Utm::campaign_slug( $name ) );
+	}
+
+	public function test_the_generated_data_comes_from_core(): void {
+		$data = Shareworthy_Core_Data::all();
+		$this->assertStringStartsWith( '@shareworthy/core ', $data['generatedFrom'] );
+		$this->assertSame( array( 'link-preview', 'headless', 'http-client', 'monitor', 'crawler' ), array_keys( $data['botKinds'] ) );
+		foreach ( array_merge( array( $data['botPattern'] ), $data['botKinds'], $data['prefetchHeaders'] ) as $pattern ) {
+			$this->assertNotFalse( @preg_match( $pattern, '' ), $pattern ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
+		}
+	}
+}
