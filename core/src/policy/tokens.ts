@@ -269,6 +269,10 @@ function looksLikeHostAfter(text: string, at: number): boolean {
   return i > at + 1 && text.charCodeAt(i) === 46 && isLetterAt(text, i + 1);
 }
 
+/** `text.slice(from, to)` in lower case; `toLowerCase` is skipped when nothing is upper case (it is slow on two-byte strings, i.e. any post with an emoji). */
+const lower = (text: string, from: number, to: number, upper: boolean): string =>
+  upper ? text.slice(from, to).toLowerCase() : text.slice(from, to);
+
 /**
  * Cuts `text` into folded word tokens.
  * @param text the post, any string (lone surrogates, zero-width characters, RTL text, emoji)
@@ -282,14 +286,20 @@ export function tokenize(text: string, out: TokenStream): TokenStream {
   let inToken = false;
   let start = 0;
   let end = 0;
-  /** True while the token is plain ASCII letters/digits/symbols, so its key is one `slice().toLowerCase()`. */
-  let simple = true;
+  /**
+   * The key is built lazily: `key` holds the folded part up to `raw`, and the ASCII run from
+   * `raw` is lower-cased with one `slice` when a non-ASCII character or the end of the word
+   * comes. A plain ASCII word (the common case) costs one `slice().toLowerCase()`.
+   */
   let key = '';
+  let raw = 0;
+  /** Whether the pending ASCII run has an upper-case letter: most words do not, and skip `toLowerCase`. */
+  let upper = false;
   const counts: WordCounts = { letters: 0, latin: 0, confusables: 0, leet: 0, otherDigits: 0, symbols: 0 };
   let prevLetter = false;
 
   const flush = (): void => {
-    const k = simple ? text.slice(start, end).toLowerCase() : key;
+    const k = raw < end ? key + lower(text, raw, end, upper) : key;
     const other = counts.leet > 0 || counts.symbols > 0 || counts.confusables > 0 ? readings(k, counts) : null;
     out.push(start, end, k, other, start > 0 && text.charCodeAt(start - 1) === 35);
     inToken = false;
@@ -308,17 +318,16 @@ export function tokenize(text: string, out: TokenStream): TokenStream {
     }
     let cls = cp < 128 ? (ASCII_CLASS[cp] ?? SEP) : classOf(cp);
     if (cls === SYMBOL) {
-      const joins = inToken
-        ? isWordOrSymbolAt(text, i + 1) || prevLetter
-        : isLetterAt(text, i + 1);
+      const joins = inToken ? isWordOrSymbolAt(text, i + 1) || prevLetter : isLetterAt(text, i + 1);
       cls = joins && !(cp === 64 && inToken && looksLikeHostAfter(text, i)) ? WORD : SEP;
     }
     if (cls === WORD) {
       if (!inToken) {
         inToken = true;
         start = i;
-        simple = true;
         key = '';
+        raw = i;
+        upper = false;
         counts.letters = 0;
         counts.latin = 0;
         counts.confusables = 0;
@@ -335,18 +344,25 @@ export function tokenize(text: string, out: TokenStream): TokenStream {
           counts.symbols += 1;
           prevLetter = false;
         } else {
-          counts.letters += 1;
-          counts.latin += 1;
+          // a run of ASCII letters is taken at once: most of a post is just that
+          if (cp <= 90) upper = true;
+          let j = i + 1;
+          for (let d = text.charCodeAt(j); (d >= 97 && d <= 122) || (d >= 65 && d <= 90); d = text.charCodeAt(j)) {
+            if (d <= 90) upper = true;
+            j += 1;
+          }
+          counts.letters += j - i;
+          counts.latin += j - i;
           prevLetter = true;
+          end = j;
+          i = j;
+          continue;
         }
-        if (!simple) key += cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : String.fromCharCode(cp);
       } else {
-        if (simple) {
-          key = text.slice(start, i).toLowerCase();
-          simple = false;
-        }
         const folded = foldCodePoint(cp);
-        key += folded;
+        key += lower(text, raw, i, upper) + folded;
+        raw = i + width;
+        upper = false;
         const f = folded.charCodeAt(0);
         if (f >= 48 && f <= 57) {
           counts.otherDigits += 1; // non-ASCII digits are never leet
@@ -360,10 +376,10 @@ export function tokenize(text: string, out: TokenStream): TokenStream {
       end = i + width;
     } else if (cls === MARK || cls === INVISIBLE) {
       if (inToken) {
-        if (simple) {
-          key = text.slice(start, i).toLowerCase();
-          simple = false;
-        }
+        // left out of the key; a combining mark still belongs to the span of its letter
+        key += lower(text, raw, i, upper);
+        raw = i + width;
+        upper = false;
         if (cls === MARK) end = i + width;
       }
     } else if (inToken) {
