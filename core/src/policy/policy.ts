@@ -70,7 +70,11 @@ export interface PolicyConfig {
   readonly locale?: PolicyLocale;
 }
 
-/** Publication window of the shared article. */
+/**
+ * Publication window of the shared article. Give ISO 8601 strings with `Z` or an offset
+ * (WordPress's `post_date_gmt`, SharePoint's UTC fields): without one, JavaScript reads a
+ * date-time as the local time of whatever machine runs the check. `null` or absent: no limit.
+ */
 export interface PolicyItem {
   /** Embargo: the article may not be shared before this instant (ISO 8601 string or Date). */
   readonly startsAt?: string | Date | null;
