@@ -36,11 +36,11 @@ const NETWORK_NAMES: Readonly<Record<Network, string>> = {
   email: 'e-mail',
 };
 
+const nameOf = (network: string): string => (NETWORK_NAMES as Readonly<Record<string, string>>)[network] ?? network;
+
 /** "on LinkedIn", "by e-mail"; « sur LinkedIn », « par e-mail ». An unknown name is shown as given. */
-const where = (locale: PolicyLocale, network: string): string => {
-  const name = (NETWORK_NAMES as Readonly<Record<string, string>>)[network] ?? network;
-  return locale === 'fr' ? `${network === 'email' ? 'par' : 'sur'} ${name}` : `${network === 'email' ? 'by' : 'on'} ${name}`;
-};
+const where = (locale: PolicyLocale, network: string): string =>
+  locale === 'fr' ? `${network === 'email' ? 'par' : 'sur'} ${nameOf(network)}` : `${network === 'email' ? 'by' : 'on'} ${nameOf(network)}`;
 
 const quote = (locale: PolicyLocale, text: string): string => (locale === 'fr' ? `«${NBSP}${text}${NBSP}»` : `“${text}”`);
 const colon = (locale: PolicyLocale): string => (locale === 'fr' ? `${NBSP}:` : ':');
@@ -109,8 +109,8 @@ export function policyMessage(locale: PolicyLocale, params: MessageParams): stri
       const max = formatNumber(locale, params.max);
       const bytes = params.unit === 'bytes';
       return fr
-        ? `Trop long ${where(locale, params.network)}${c} ${length} ${bytes ? 'octets' : 'caractères'} pour ${max} autorisés`
-        : `Too long ${where(locale, params.network)}${c} ${length} ${bytes ? 'bytes' : 'characters'}, ${max} allowed`;
+        ? `Trop long pour ${nameOf(params.network)}${c} ${length} ${bytes ? 'octets' : 'caractères'} pour ${max} autorisés`
+        : `Too long for ${nameOf(params.network)}${c} ${length} ${bytes ? 'bytes' : 'characters'}, ${max} allowed`;
     }
     case 'network-not-allowed':
       return fr

@@ -178,9 +178,9 @@ describe('checkPolicy: messages', () => {
 
   it('names the length and the limit, grouped the French way', () => {
     const [finding] = checkPolicy('a'.repeat(63_300), compile({ locale: 'fr' }), { network: 'facebook' }).findings;
-    expect(finding?.message).toBe(`Trop long sur Facebook${NBSP}: 63\u202f300 caractères pour 63\u202f206 autorisés`);
+    expect(finding?.message).toBe(`Trop long pour Facebook${NBSP}: 63\u202f300 caractères pour 63\u202f206 autorisés`);
     const [en] = checkPolicy('a'.repeat(3001), compile({}), { network: 'linkedin' }).findings;
-    expect(en?.message).toBe('Too long on LinkedIn: 3,001 characters, 3,000 allowed');
+    expect(en?.message).toBe('Too long for LinkedIn: 3,001 characters, 3,000 allowed');
   });
 });
 
@@ -272,7 +272,7 @@ describe('checkPolicy: length', () => {
     const cjk = '漢'.repeat(141);
     const [finding] = checkPolicy(cjk, policy, { network: 'x' }).findings;
     expect(finding).toMatchObject({ code: 'too-long', start: 140, end: 141 });
-    expect(finding?.message).toBe('Too long on X: 282 characters, 280 allowed');
+    expect(finding?.message).toBe('Too long for X: 282 characters, 280 allowed');
   });
 
   it('counts Bluesky in graphemes: 300 family emoji fit, 301 do not', () => {
@@ -288,7 +288,7 @@ describe('checkPolicy: length', () => {
     const text = flag.repeat(110);
     const [finding] = checkPolicy(text, policy, { network: 'bluesky' }).findings;
     expect(finding).toMatchObject({ code: 'too-long', end: text.length });
-    expect(finding?.message).toBe('Too long on Bluesky: 3,080 bytes, 3,000 allowed');
+    expect(finding?.message).toBe('Too long for Bluesky: 3,080 bytes, 3,000 allowed');
     expect(new TextEncoder().encode(text.slice(0, finding?.start)).length).toBeLessThanOrEqual(3000);
   });
 
