@@ -7,3 +7,4 @@ export * from './result.js';
 export * from './links/index.js';
 export * from './policy/index.js';
 export * from './curation/index.js';
+export * from './tracking/index.js';

@@ -1,0 +1,64 @@
+import { normalizeIp } from './ip.js';
+
+const DAY = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+const encoder = new TextEncoder();
+
+const toHex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+
+/**
+ * The UTC calendar day of a moment, the unit for which one salt (and so one visitor key) lives.
+ * @param date the moment
+ * @returns `YYYY-MM-DD` in UTC
+ * @throws RangeError for an invalid date or a year outside 0000–9999 (a bug in the caller)
+ * @example utcDay(new Date('2026-11-29T23:30:00-05:00')) // '2026-11-30'
+ */
+export function utcDay(date: Date): string {
+  const year = date.getUTCFullYear();
+  if (!(year >= 0 && year <= 9999)) throw new RangeError(`utcDay: no calendar day for ${String(date)}`);
+  const pad = (value: number, width: number) => String(value).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
+
+/**
+ * A fresh secret for one day's visitor keys: 32 random bytes from `crypto.getRandomValues`,
+ * as hex. Hosts keep it in memory (or a short-lived cache) for that UTC day only and then
+ * throw it away; once it is gone, nobody (the operator included) can recompute a key from
+ * an IP address, and keys of different days cannot be linked.
+ * @returns 64 lower-case hex characters
+ * @example createDailySalt() // 'e3b0c442…' (64 hex characters)
+ */
+export function createDailySalt(): string {
+  return toHex(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+/**
+ * A key that says "same visitor, same day" without storing who the visitor is: hex
+ * SHA-256 of `salt ‖ 0x00 ‖ ip ‖ 0x00 ‖ userAgent ‖ 0x00 ‖ day` (UTF-8; a string salt is
+ * taken as its UTF-8 text, a byte salt as is). The salt is rotated daily and never stored
+ * beyond its day, so the key cannot be reversed to an IP by trying all 2³² IPv4 addresses,
+ * and the same person gets unrelated keys on different days (unlinkable across days).
+ * The IP is normalised first ({@link normalizeIp}), so `::ffff:192.0.2.1` and `192.0.2.1`,
+ * or two spellings of one IPv6 address, give the same key. The NUL separators cannot occur
+ * in the salt's hex, the IP or the day, so no two inputs share one byte string.
+ * `tests/vectors/visitor-keys.json` pins the bytes for the PHP mirror.
+ * @param parts the client IP, the `User-Agent`, and the UTC day (`YYYY-MM-DD`, {@link utcDay})
+ * @param dailySalt today's secret from {@link createDailySalt}
+ * @returns 64 lower-case hex characters
+ * @default parts.day today, `utcDay(new Date())`
+ * @throws RangeError (as a rejected promise) when the salt is empty or the day is not `YYYY-MM-DD`
+ * @example await visitorKey({ ip: '2001:db8::1', userAgent: 'Mozilla/5.0 …', day: '2026-11-29' }, salt) // '9f86d081…'
+ */
+export async function visitorKey(
+  parts: { readonly ip: string; readonly userAgent: string; readonly day?: string },
+  dailySalt: string | Uint8Array,
+): Promise<string> {
+  const day = parts.day ?? utcDay(new Date());
+  if (!DAY.test(day)) throw new RangeError(`visitorKey: day must be YYYY-MM-DD, got ${JSON.stringify(day)}`);
+  const salt = typeof dailySalt === 'string' ? encoder.encode(dailySalt) : dailySalt;
+  if (salt.length === 0) throw new RangeError('visitorKey: the daily salt is empty');
+  const text = encoder.encode(`\u0000${normalizeIp(parts.ip)}\u0000${parts.userAgent}\u0000${day}`);
+  const input = new Uint8Array(salt.length + text.length);
+  input.set(salt, 0);
+  input.set(text, salt.length);
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', input)));
+}
