@@ -127,6 +127,18 @@ const data = {
   prefetchHeaders: Object.fromEntries(Object.entries(PREFETCH_MIRROR).map(([name, source]) => [name, pcre(source)])),
   utmMedium: need('DEFAULT_UTM_MEDIUM'),
   networks,
+  // Answers of core's visitorKey/normalizeIp, for the PHP tests to compare with (not used at run time).
+  visitorKeyVectors: await Promise.all(
+    [
+      ['9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', '203.0.113.77', 'Mozilla/5.0 (X11; Linux x86_64)', '2026-03-01'],
+      ['00', '2001:DB8:0:0:0:0:0:1', 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 [LinkedInApp]', '2026-12-31'],
+      ['salt', '::ffff:192.0.2.1', 'Été 👩🏽‍💻 مرحبا', '2026-06-15'],
+      ['salt', '[fe80::1%eth0]', '', '2026-06-15'],
+    ].map(async ([salt, ip, userAgent, day]) => ({ salt, ip, userAgent, day, key: await need('visitorKey')({ ip, userAgent, day }, salt) })),
+  ),
+  normalizeIpVectors: Object.fromEntries(
+    ['2001:DB8:0:0:0:0:0:1', '::ffff:192.0.2.1', '::ffff:c000:201', '[fe80::1%eth0]', ' 192.0.2.1 ', 'unknown', '2001:db8:0:1:0:0:0:1', '1.2.3', '::', '::1'].map((ip) => [ip, need('normalizeIp')(ip)]),
+  ),
 };
 
 const output = `<?php

@@ -8,9 +8,9 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Computes sha256(daily salt, IP, user agent, day). The salt is random, changes every UTC
- * day and is overwritten when it does, so yesterday's keys cannot be recomputed: the IP
- * address is never stored and cannot be recovered.
+ * Core's visitorKey: sha256(daily salt, NUL, canonical IP, NUL, user agent, NUL, UTC day).
+ * The salt is random, changes every UTC day and is overwritten when it does, so yesterday's
+ * keys cannot be recomputed: the IP address is never stored and cannot be recovered.
  */
 final class Shareworthy_Visitor {
 
@@ -25,8 +25,42 @@ final class Shareworthy_Visitor {
 	 * @param int    $now        Unix time.
 	 */
 	public static function key( string $ip, string $user_agent, int $now ): string {
-		$day = gmdate( 'Y-m-d', $now );
-		return hash( 'sha256', self::salt( $now ) . "\n" . $ip . "\n" . $user_agent . "\n" . $day );
+		return self::compute( self::salt( $now ), $ip, $user_agent, gmdate( 'Y-m-d', $now ) );
+	}
+
+	/**
+	 * The key for explicit parts (what key() does with today's salt).
+	 *
+	 * @param string $salt       Daily salt.
+	 * @param string $ip         Client IP address.
+	 * @param string $user_agent User agent.
+	 * @param string $day        UTC day, YYYY-MM-DD.
+	 */
+	public static function compute( string $salt, string $ip, string $user_agent, string $day ): string {
+		return hash( 'sha256', $salt . "\0" . self::normalize_ip( $ip ) . "\0" . $user_agent . "\0" . $day );
+	}
+
+	/**
+	 * Core's normalizeIp: one spelling per address, so one visitor gets one key. IPv6 lower
+	 * case and compressed (RFC 5952), brackets and zone dropped, IPv4-mapped IPv6 as IPv4;
+	 * anything else only trimmed and lower-cased.
+	 *
+	 * @param string $ip Address as the server saw it.
+	 */
+	public static function normalize_ip( string $ip ): string {
+		$text = strtolower( trim( $ip ) );
+		if ( false !== filter_var( $text, FILTER_VALIDATE_IP, FILTER_FLAG_IPV4 ) && 1 === preg_match( '/^[\d.]+$/', $text ) ) {
+			return $text;
+		}
+		$bare = (string) preg_replace( array( '/^\[(.*)\]$/', '/%.*$/' ), array( '$1', '' ), $text );
+		$packed = str_contains( $bare, ':' ) ? @inet_pton( $bare ) : false; // phpcs:ignore WordPress.PHP.NoSilencedErrors -- false on garbage is the answer.
+		if ( false === $packed || 16 !== strlen( $packed ) ) {
+			return $text;
+		}
+		if ( str_starts_with( $packed, str_repeat( "\0", 10 ) . "\xff\xff" ) ) {
+			return (string) inet_ntop( substr( $packed, 12 ) );
+		}
+		return (string) inet_ntop( $packed );
 	}
 
 	/**

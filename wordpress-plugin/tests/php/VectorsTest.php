@@ -74,4 +74,13 @@ final class VectorsTest extends Shareworthy_TestCase {
 			$this->assertNotFalse( @preg_match( $pattern, '' ), $pattern ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
 		}
 	}
+
+	public function test_visitor_keys_match_core(): void {
+		foreach ( Shareworthy_Core_Data::all()['visitorKeyVectors'] as $case ) {
+			$this->assertSame( $case['key'], Shareworthy_Visitor::compute( $case['salt'], $case['ip'], $case['userAgent'], $case['day'] ), $case['ip'] );
+		}
+		foreach ( Shareworthy_Core_Data::all()['normalizeIpVectors'] as $ip => $expected ) {
+			$this->assertSame( $expected, Shareworthy_Visitor::normalize_ip( (string) $ip ), (string) $ip );
+		}
+	}
 }
