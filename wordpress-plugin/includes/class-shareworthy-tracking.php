@@ -99,11 +99,12 @@ final class Shareworthy_Tracking {
 	}
 
 	/**
-	 * JavaScript's String#trim() === '' (Unicode spaces count as blank).
+	 * Core's isBlankUserAgent: only whitespace and invisible format characters (Unicode Cf:
+	 * zero-width space, BOM, bidi controls).
 	 *
-	 * @param string $value Value.
+	 * @param string $value User agent.
 	 */
-	private static function is_blank( string $value ): bool {
-		return '' === trim( $value ) || 1 === preg_match( '/^[\s\x{A0}\x{FEFF}\x{2028}\x{2029}\p{Zs}]*$/u', $value );
+	public static function is_blank( string $value ): bool {
+		return '' === trim( $value ) || 1 === preg_match( '/^[\s\x{A0}\x{FEFF}\x{2028}\x{2029}\p{Zs}\p{Cf}]*$/u', $value );
 	}
 }

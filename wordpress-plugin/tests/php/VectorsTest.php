@@ -83,4 +83,44 @@ final class VectorsTest extends Shareworthy_TestCase {
 			$this->assertSame( $expected, Shareworthy_Visitor::normalize_ip( (string) $ip ), (string) $ip );
 		}
 	}
+
+	public function test_visitor_keys_match_the_shared_vectors(): void {
+		$vectors = self::vectors( 'visitor-keys.json' );
+		$salt    = json_decode( (string) file_get_contents( dirname( __DIR__, 3 ) . '/tests/vectors/visitor-keys.json' ), true )['salt'];
+		$this->assertNotEmpty( $vectors );
+		foreach ( $vectors as $case ) {
+			$this->assertSame( $case['canonicalIp'], Shareworthy_Visitor::normalize_ip( $case['ip'] ), $case['behaviour'] );
+			$this->assertSame( $case['key'], Shareworthy_Visitor::compute( $salt, $case['ip'], $case['userAgent'], $case['day'] ), $case['behaviour'] );
+		}
+	}
+
+	public function test_bot_detection_agrees_with_core_on_every_labelled_user_agent(): void {
+		$rows = self::vectors( 'user-agents.json' );
+		// Core's own answers for the same rows, from its build (what the TypeScript tracker runs).
+		$script = 'import(process.argv[1]).then((core) => { const rows = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8")); '
+			. 'process.stdout.write(JSON.stringify(rows.map((row) => [core.isBot(row.ua), core.botKind(row.ua) ?? null]))); });';
+		$core   = dirname( __DIR__, 3 ) . '/core/dist/index.js';
+		$json   = shell_exec( 'node -e ' . escapeshellarg( $script ) . ' ' . escapeshellarg( 'file://' . $core ) . ' ' . escapeshellarg( dirname( __DIR__, 3 ) . '/tests/vectors/user-agents.json' ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions
+		$answers = json_decode( (string) $json, true );
+		$this->assertCount( count( $rows ), (array) $answers, 'core/dist must be built (npm run build)' );
+
+		$disagree = array();
+		$wrong    = 0;
+		$kinds    = array();
+		foreach ( $rows as $i => $row ) {
+			$bot  = Shareworthy_Tracking::is_bot( $row['ua'] );
+			$kind = Shareworthy_Tracking::is_blank( $row['ua'] ) ? null : Shareworthy_Tracking::bot_kind( $row['ua'] );
+			if ( array( $bot, $kind ) !== $answers[ $i ] ) {
+				$disagree[] = $row['ua'];
+			}
+			$wrong += $bot !== $row['bot'] ? 1 : 0;
+			if ( $row['bot'] && isset( $row['kind'] ) && $kind !== $row['kind'] ) {
+				$kinds[] = "{$row['kind']} ≠ {$kind}: {$row['ua']}";
+			}
+		}
+		$this->assertSame( array(), $disagree, 'PHP and core disagree' );
+		// Core's own bar (bots.test.ts): isbot 5.2.3 scores 99.76 % on this corpus.
+		$this->assertGreaterThanOrEqual( 0.9976, 1 - $wrong / count( $rows ) );
+		$this->assertSame( array(), $kinds );
+	}
 }
