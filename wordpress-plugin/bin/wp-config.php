@@ -3,13 +3,22 @@
  * wp-config.php of the local Shareworthy site (copied into .wp/site by bin/wp-env.mjs).
  * Local demo and tests only: SQLite, loopback, no outgoing HTTP, no cron, no updates.
  */
-define( 'DB_NAME', 'wordpress' );
-define( 'DB_USER', '' );
-define( 'DB_PASSWORD', '' );
-define( 'DB_HOST', '' );
-// Tests and the HTTP test server point DB_DIR at a throw-away copy of the database.
-defined( 'DB_DIR' ) || define( 'DB_DIR', getenv( 'SHAREWORTHY_DB_DIR' ) ?: __DIR__ . '/wp-content/database/' );
-define( 'DB_FILE', '.ht.sqlite' );
+if ( 'mariadb' === getenv( 'SHAREWORTHY_DB' ) ) {
+	// The second test run (bin/mariadb.mjs made this database and user); db.php steps aside.
+	define( 'DB_NAME', getenv( 'SHAREWORTHY_DB_NAME' ) ?: 'shareworthy_test' );
+	define( 'DB_USER', 'shareworthy' );
+	define( 'DB_PASSWORD', 'shareworthy' );
+	define( 'DB_HOST', 'localhost' );
+	define( 'DB_CHARSET', 'utf8mb4' );
+} else {
+	define( 'DB_NAME', 'wordpress' );
+	define( 'DB_USER', '' );
+	define( 'DB_PASSWORD', '' );
+	define( 'DB_HOST', '' );
+	// Tests and the HTTP test server point DB_DIR at a throw-away copy of the database.
+	defined( 'DB_DIR' ) || define( 'DB_DIR', getenv( 'SHAREWORTHY_DB_DIR' ) ?: __DIR__ . '/wp-content/database/' );
+	define( 'DB_FILE', '.ht.sqlite' );
+}
 $shareworthy_port = (int) ( getenv( 'SHAREWORTHY_PORT' ) ?: 8888 );
 define( 'WP_HOME', 'http://127.0.0.1:' . $shareworthy_port );
 define( 'WP_SITEURL', 'http://127.0.0.1:' . $shareworthy_port );

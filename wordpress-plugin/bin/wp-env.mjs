@@ -44,6 +44,8 @@ const PHP_INSTALL = 'sudo apt-get install -y php-cli php-sqlite3 php-xml php-mbs
 const WP_DEBS = ['wordpress', 'wordpress-theme-twentytwentyfive', 'libjs-underscore', 'libjs-lodash', 'libjs-cropper', 'php-getid3'];
 const PLAYGROUND_CLI = '@wp-playground/cli@3.1.56';
 
+const MARIADB_SWITCH = "if ( 'mariadb' === getenv( 'SHAREWORTHY_DB' ) ) { return; } // Shareworthy: MariaDB test run.";
+
 const log = (message) => process.stderr.write(`wp-env: ${message}\n`);
 
 /**
@@ -95,7 +97,8 @@ export function ensureCore() {
 /** Unpacks the SQLite Database Integration plugin and its `db.php` drop-in (once). */
 export function ensureSqlitePlugin() {
   const target = join(siteDir, 'wp-content', 'plugins', 'sqlite-database-integration');
-  if (existsSync(join(target, 'load.php')) && existsSync(join(siteDir, 'wp-content', 'db.php'))) return;
+  const dropIn = join(siteDir, 'wp-content', 'db.php');
+  if (existsSync(join(target, 'load.php')) && existsSync(dropIn) && readFileSync(dropIn, 'utf8').includes(MARIADB_SWITCH)) return;
   const cache = join(wpDir, 'cache');
   mkdirSync(cache, { recursive: true });
   const tarball = join(cache, 'wp-playground-cli-3.1.56.tgz');
@@ -109,7 +112,9 @@ export function ensureSqlitePlugin() {
   rmSync(join(plugins, 'plugin-sqlite-database-integration'), { recursive: true, force: true });
   execFileSync('unzip', ['-q', join(cache, 'package', 'sqlite-database-integration.zip'), '-d', plugins]);
   execFileSync('mv', [join(plugins, 'plugin-sqlite-database-integration'), target]);
-  cpSync(join(target, 'db.copy'), join(siteDir, 'wp-content', 'db.php'));
+  // The drop-in as shipped, plus one line: with SHAREWORTHY_DB=mariadb it steps aside and
+  // WordPress uses its own MySQL driver (the second PHPUnit run).
+  writeFileSync(dropIn, readFileSync(join(target, 'db.copy'), 'utf8').replace('<?php', `<?php\n${MARIADB_SWITCH}`));
 }
 
 /** Writes `wp-config.php`, the offline mu-plugin and links the plugin; cheap, done every run. */
@@ -150,10 +155,10 @@ export function ensureCoreData() {
 
 /**
  * Brings the site to "installed, plugin active, demo content present". Idempotent.
- * @param {{ quiet?: boolean }} [options]
+ * @param {{ quiet?: boolean, env?: Record<string, string> }} [options] env: e.g. SHAREWORTHY_DB=mariadb
  * @returns {{ siteDir: string, databaseFile: string }}
  */
-export function ensureSite({ quiet = false } = {}) {
+export function ensureSite({ quiet = false, env = {} } = {}) {
   const php = checkPhp();
   if (!php.ok) throw Object.assign(new Error(php.message), { code: 'SHAREWORTHY_NO_PHP' });
   ensureCoreData();
@@ -162,8 +167,9 @@ export function ensureSite({ quiet = false } = {}) {
   ensureConfig();
   // install.php installs once, then (every run) activates the plugin and seeds demo content
   // only where it is missing; it prints one status line.
-  const installed = execFileSync('php', [join(here, 'install.php'), siteDir], { encoding: 'utf8' });
-  const seeded = execFileSync('php', [join(here, 'demo-content.php'), siteDir], { encoding: 'utf8' });
+  const options = { encoding: 'utf8', env: { ...process.env, ...env } };
+  const installed = execFileSync('php', [join(here, 'install.php'), siteDir], options);
+  const seeded = execFileSync('php', [join(here, 'demo-content.php'), siteDir], options);
   if (!quiet) log(`${installed.trim()}; ${seeded.trim()}`);
   return { siteDir, databaseFile };
 }
