@@ -8,3 +8,4 @@ export * from './links/index.js';
 export * from './policy/index.js';
 export * from './curation/index.js';
 export * from './tracking/index.js';
+export * from './reports/index.js';

@@ -28,8 +28,25 @@ describe('parseIsoDate', () => {
     expect(new Date(parseIsoDate('0099-01-01')).getUTCFullYear()).toBe(99);
   });
 
+  it('agrees with Date.parse on 10,000 toISOString values from year 0 to 9999', () => {
+    let seed = 42;
+    const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const min = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
+    const max = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+    for (let k = 0; k < 10_000; k++) {
+      const text = new Date(Math.floor(min + random() * (max - min))).toISOString();
+      expect([text, parseIsoDate(text)]).toEqual([text, Date.parse(text)]);
+    }
+  });
+
   it.each([
     ['2026-02-30', 'a day that does not exist'],
+    ['2026-03-01T09:30:00.Z', 'a dot without fraction digits'],
+    ['2026-03-01T09:30:00.1234567890Z', 'more than nine fraction digits'],
+    ['2026-03-01T09:30:00+0100', 'an offset without colon'],
+    ['2026-03-01T09:30:00Z ', 'a trailing space'],
+    ['2026-3-01', 'a one-digit month'],
+    ['２０２６-03-01', 'fullwidth digits'],
     ['2026-13-01', 'month 13'],
     ['2026-01-01T24:00:00Z', 'hour 24'],
     ['2026-12-31T23:59:60Z', 'a leap second'],
