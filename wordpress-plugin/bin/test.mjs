@@ -6,8 +6,10 @@
  * 2. A php -S server on a throw-away copy of the database, for the tests that go over real
  *    HTTP (SHAREWORTHY_HTTP_URL, SHAREWORTHY_HTTP_DB tell them where).
  * 3. PHPUnit (Debian's phpunit 9.6) with --log-junit into $SHAREWORTHY_TEST_RESULTS.
- * 4. With `--mariadb` (or SHAREWORTHY_TEST_MARIADB=1 from the root runner) the same suite
- *    again on MariaDB, into wordpress-plugin-php-mariadb.xml.
+ * 4. The same suite again on MariaDB, into wordpress-plugin-php-mariadb.xml, when MariaDB
+ *    and PHP's mysqli are installed (skipped with a note otherwise; SHAREWORTHY_TEST_MARIADB=0
+ *    turns it off, =1 makes a missing MariaDB an error).
+ * Extra arguments go to PHPUnit (e.g. `npm test -- --filter RedirectTest`).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -29,7 +31,7 @@ ensureSite({ quiet: true });
 
 const results = process.env.SHAREWORTHY_TEST_RESULTS ?? join(repoRoot, 'test-results');
 mkdirSync(results, { recursive: true });
-const phpunitArgs = (report) => ['-c', join(pluginDir, 'tests', 'php', 'phpunit.xml'), '--log-junit', join(results, report), ...process.argv.slice(2).filter((a) => !a.startsWith('--mariadb'))];
+const phpunitArgs = (report) => ['-c', join(pluginDir, 'tests', 'php', 'phpunit.xml'), '--log-junit', join(results, report), ...process.argv.slice(2)];
 
 async function runSuite(report, env) {
   const serverDb = mkdtempSync(join(tmpdir(), 'shareworthy-http-'));
@@ -50,9 +52,14 @@ async function runSuite(report, env) {
 }
 
 let status = await runSuite('wordpress-plugin-php.xml', {});
-if (process.argv.includes('--mariadb') || process.env.SHAREWORTHY_TEST_MARIADB === '1') {
+if (process.env.SHAREWORTHY_TEST_MARIADB !== '0') {
   const maria = prepareMariadb();
-  if (maria.ok) status = (await runSuite('wordpress-plugin-php-mariadb.xml', maria.env)) || status;
-  else console.log(`MariaDB suite skipped: ${maria.message}`);
+  if (maria.ok) {
+    console.log('\nSame suite on MariaDB:');
+    status = (await runSuite('wordpress-plugin-php-mariadb.xml', maria.env)) || status;
+  } else {
+    console.log(`MariaDB suite skipped: ${maria.message}`);
+    if (process.env.SHAREWORTHY_TEST_MARIADB === '1') status = 1;
+  }
 }
 process.exit(status);

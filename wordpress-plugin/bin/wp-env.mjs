@@ -139,18 +139,17 @@ function ensureConfig() {
 }
 
 /**
- * Makes sure the generated core data exists (it is built from `@shareworthy/core`).
- * Builds core with tsc when its dist is missing, then runs the generator.
+ * Regenerates the core data (includes/generated/core-data.php) from core's build, so the
+ * PHP side never runs on rules older than core's; builds core with tsc first when its dist
+ * is missing.
  */
 export function ensureCoreData() {
-  const generated = join(pluginDir, 'includes', 'generated', 'core-data.php');
   const coreDist = join(repoRoot, 'core', 'dist', 'index.js');
-  if (existsSync(generated) && existsSync(coreDist)) return;
   if (!existsSync(coreDist)) {
     log('building @shareworthy/core (its dist is missing)…');
     execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: join(repoRoot, 'core'), stdio: 'inherit' });
   }
-  execFileSync(process.execPath, [join(here, 'generate-core-data.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(here, 'generate-core-data.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /**
