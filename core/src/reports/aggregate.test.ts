@@ -1,5 +1,20 @@
-import { aggregate, type GroupBy, type ReportExcluded } from './aggregate.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { aggregate, type GroupBy, type Report, type ReportExcluded } from './aggregate.js';
 import type { ClickEvent, ReportEvents, ShareEvent } from './events.js';
+
+interface VectorOptions {
+  readonly costPerClick?: number;
+  readonly reachPerShare?: number;
+  readonly optedInEmployees?: readonly string[];
+  readonly timeZone?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+const vectors = JSON.parse(readFileSync(join(__dirname, '../../../tests/vectors/reports-aggregate.json'), 'utf8')) as {
+  readonly events: ReportEvents;
+  readonly cases: readonly { readonly behaviour: string; readonly by: GroupBy; readonly options: VectorOptions; readonly expected: Report }[];
+};
 
 const shares: ShareEvent[] = [
   { id: 's1', itemId: 'i1', itemTitle: 'Launch', campaign: 'Spring', network: 'linkedin', employeeId: 'u1', createdAt: '2026-03-01T09:00:00Z' },
@@ -32,6 +47,12 @@ const row = (key: string, label: string, shares: number, clicks: number, uniqueC
 const zeroDay = (day: string) => row(day, day, 0, 0, 0);
 
 describe('aggregate', () => {
+  it.each(vectors.cases.map((c) => [c.behaviour, c] as const))('matches the shared vector: %s', (_, { by, options, expected }) => {
+    const { optedInEmployees, ...rest } = options;
+    const actual = aggregate(vectors.events, by, optedInEmployees === undefined ? rest : { ...rest, optedInEmployees: new Set(optedInEmployees) });
+    expect(actual).toEqual(expected);
+  });
+
   it('computes the totals by hand: 4 shares, 6 counted clicks from 3 visitors, 3 of 10 employees', () => {
     expect(aggregate(events, 'item', { costPerClick: 1.5 })).toMatchObject({
       // reach: LinkedIn 150 × 2 + X 61 + Facebook 200

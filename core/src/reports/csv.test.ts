@@ -1,6 +1,17 @@
-import { toCsv } from './csv.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toCsv, type CsvColumn } from './csv.js';
+
+type Row = Readonly<Record<string, string | number | boolean | null>>;
+const vectors = JSON.parse(readFileSync(join(__dirname, '../../../tests/vectors/reports-csv.json'), 'utf8')) as {
+  readonly cases: readonly { readonly behaviour: string; readonly rows: Row[]; readonly columns?: CsvColumn<Row>[]; readonly bom?: boolean; readonly expected: string }[];
+};
 
 describe('toCsv', () => {
+  it.each(vectors.cases.map((c) => [c.behaviour, c] as const))('matches the shared vector: %s', (_, { rows, columns, bom, expected }) => {
+    expect(toCsv(rows, columns, bom === undefined ? {} : { bom })).toBe(expected);
+  });
+
   it('writes a header from the first row and CRLF after every record', () => {
     expect(toCsv([{ key: 'a', clicks: 3 }, { key: 'b', clicks: 0 }])).toBe('key,clicks\r\na,3\r\nb,0\r\n');
   });
