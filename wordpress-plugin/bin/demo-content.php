@@ -40,6 +40,7 @@ foreach ( array( 'sales' => 'Ventes / Sales', 'engineering' => 'Ingénierie / En
 	}
 }
 update_user_meta( get_user_by( 'login', 'employee' )->ID, 'shareworthy_groups', array( 'engineering' ) );
+update_user_meta( get_user_by( 'login', 'employee' )->ID, 'shareworthy_topics', array( 'tech', 'jobs' ) );
 
 $shareworthy_day = DAY_IN_SECONDS;
 $shareworthy_now = time();

@@ -3,7 +3,8 @@
  * Writes `includes/generated/core-data.php` from `@shareworthy/core`'s build, so the PHP
  * redirect classifies visits and tags URLs with the very data the TypeScript side uses:
  * bot patterns, prefetch headers, the default utm_medium, the network list and each
- * network's share-intent URL (as a template with {url}, {text} and {title} slots).
+ * network's share-intent URL (as a template with {url}, {text} and {title} slots), and the
+ * curation model (item kinds, statuses, limits, priority range, feed scoring).
  *
  * Run by the plugin's `build` script after core's build (root `npm run build` builds
  * workspaces in order: core first). The output is gitignored: it is a build product.
@@ -127,6 +128,12 @@ const data = {
   prefetchHeaders: Object.fromEntries(Object.entries(PREFETCH_MIRROR).map(([name, source]) => [name, pcre(source)])),
   utmMedium: need('DEFAULT_UTM_MEDIUM'),
   networks,
+  // Curation: the item model the meta schema and the feed ranking follow.
+  itemKinds: [...need('ITEM_KINDS')],
+  itemStatuses: [...need('ITEM_STATUSES')],
+  itemLimits: { ...need('ITEM_LIMITS') },
+  priority: { ...need('PRIORITY') },
+  feedScoring: { ...need('FEED_SCORING') },
   // Answers of core's visitorKey/normalizeIp, for the PHP tests to compare with (not used at run time).
   visitorKeyVectors: await Promise.all(
     [

@@ -72,6 +72,16 @@ final class Shareworthy_Core_Data {
 	}
 
 	/**
+	 * A curation constant from core: itemKinds, itemStatuses, itemLimits, priority, feedScoring.
+	 *
+	 * @param string $name Key.
+	 * @return array<int|string, mixed>
+	 */
+	public static function curation( string $name ): array {
+		return self::all()[ $name ];
+	}
+
+	/**
 	 * Default utm_medium.
 	 */
 	public static function utm_medium(): string {

@@ -18,6 +18,9 @@ final class Shareworthy_Items {
 	/** User meta: slugs of the shareworthy_group terms an employee belongs to. */
 	public const USER_GROUPS_META = 'shareworthy_groups';
 
+	/** User meta: topics an employee follows (the feed ranks matching items higher). */
+	public const USER_TOPICS_META = 'shareworthy_topics';
+
 	/** Most items the feed considers; an intranet rarely has more live at once. */
 	private const FEED_LIMIT = 200;
 
@@ -78,13 +81,16 @@ final class Shareworthy_Items {
 	}
 
 	/**
-	 * The employee's feed: live items targeting them, highest priority first, newest next.
+	 * The employee's feed, ranked like core's rankFeed: live approved items for their groups
+	 * that can go to at least one enabled network, scored by priority, freshness, topic
+	 * matches, imminent expiry and whether they shared it already, highest score first.
 	 *
 	 * @param int $user_id The employee.
-	 * @return list<WP_Post>
+	 * @param int $now     Unix time.
+	 * @return list<array{post: WP_Post, score: float|int, reasons: list<array{code: string, points: float|int}>, alreadyShared: bool, networks: list<string>}>
 	 */
-	public static function feed( int $user_id ): array {
-		$query = new WP_Query(
+	public static function feed( int $user_id, int $now ): array {
+		$query   = new WP_Query(
 			array(
 				'post_type'           => self::post_types(),
 				'post_status'         => 'publish',
@@ -105,19 +111,79 @@ final class Shareworthy_Items {
 				),
 			)
 		);
-		$now   = time();
-		$items = array_values(
-			array_filter(
-				$query->posts,
-				static fn( WP_Post $post ): bool => self::is_live( $post, $now ) && self::is_visible_to( $post, $user_id )
-			)
-		);
-		// Stable: equal priorities keep the query's newest-first order.
-		usort(
-			$items,
-			static fn( WP_Post $a, WP_Post $b ): int => self::priority( $b ) <=> self::priority( $a )
-		);
-		return $items;
+		$scoring = Shareworthy_Core_Data::curation( 'feedScoring' );
+		$default = Shareworthy_Core_Data::curation( 'priority' )['default'];
+		$topics  = array_map( 'mb_strtolower', array_map( 'strval', (array) get_user_meta( $user_id, self::USER_TOPICS_META, true ) ) );
+		$shared  = Shareworthy_Shares::shared_item_ids( $user_id, array_map( static fn( WP_Post $post ): int => $post->ID, $query->posts ) );
+		$at      = $now * 1000;
+		$hour    = 3600000;
+		$entries = array();
+		foreach ( $query->posts as $post ) {
+			if ( ! self::is_live( $post, $now ) || ! self::is_visible_to( $post, $user_id ) ) {
+				continue;
+			}
+			$networks = self::networks_for( $post );
+			if ( array() === $networks ) {
+				continue;
+			}
+			$created  = (int) strtotime( $post->post_date_gmt . ' UTC' ) * 1000;
+			$starts   = self::timestamp( (string) get_post_meta( $post->ID, Shareworthy_Meta::STARTS_AT, true ) );
+			$expires  = self::timestamp( (string) get_post_meta( $post->ID, Shareworthy_Meta::EXPIRES_AT, true ) );
+			$age      = $at - max( $created, null === $starts ? $created : $starts * 1000 );
+			$matches  = count( array_intersect( array_unique( array_map( 'mb_strtolower', (array) get_post_meta( $post->ID, Shareworthy_Meta::TOPICS, true ) ) ), $topics ) );
+			$already  = isset( $shared[ $post->ID ] );
+			$points   = array(
+				'priority'       => self::priority( $post ) - $default,
+				'fresh'          => $scoring['freshPoints'] * min( 1, max( 0, 1 - $age / ( $scoring['freshDays'] * 24 * $hour ) ) ),
+				'topic-match'    => $scoring['topicPoints'] * min( $matches, $scoring['topicMatchesCounted'] ),
+				'expires-soon'   => null !== $expires && $expires * 1000 - $at <= $scoring['expiresSoonHours'] * $hour ? $scoring['expiresSoonPoints'] : 0,
+				'already-shared' => $already ? $scoring['alreadySharedPoints'] : 0,
+			);
+			$reasons  = array();
+			$score    = 0;
+			foreach ( $points as $code => $value ) {
+				$value = self::round2( $value );
+				if ( 0.0 !== (float) $value ) {
+					$reasons[] = array( 'code' => $code, 'points' => $value );
+					$score    += $value;
+				}
+			}
+			$entries[] = array(
+				'post'          => $post,
+				'score'         => self::round2( $score ),
+				'reasons'       => $reasons,
+				'alreadyShared' => $already,
+				'networks'      => $networks,
+			);
+		}
+		// usort is stable (PHP 8): equal scores keep the newest-first order, as core's sort does.
+		usort( $entries, static fn( array $a, array $b ): int => $b['score'] <=> $a['score'] );
+		return $entries;
+	}
+
+	/**
+	 * Core's itemNetworks, narrowed to the networks the site enables: with a "default"
+	 * message, every network; with messages for some networks, those; with none, every one.
+	 *
+	 * @param WP_Post $post The item.
+	 * @return list<string>
+	 */
+	public static function networks_for( WP_Post $post ): array {
+		$messages = (array) get_post_meta( $post->ID, Shareworthy_Meta::MESSAGES, true );
+		$all      = array_keys( Shareworthy_Core_Data::networks() );
+		$named    = isset( $messages['default'] ) ? $all : array_values( array_intersect( $all, array_keys( $messages ) ) );
+		return array_values( array_intersect( array() === $named ? $all : $named, self::networks() ) );
+	}
+
+	/**
+	 * JavaScript's Math.round(value * 100) / 100 (halves round up, not away from zero).
+	 *
+	 * @param float|int $value Value.
+	 * @return float|int
+	 */
+	private static function round2( $value ) {
+		$rounded = floor( $value * 100 + 0.5 ) / 100;
+		return floor( $rounded ) === $rounded ? (int) $rounded : $rounded;
 	}
 
 	/**
@@ -149,34 +215,40 @@ final class Shareworthy_Items {
 	}
 
 	/**
-	 * What kind of item this is, from its category: news, job, event; article otherwise.
+	 * What kind of item this is (core's kinds: article, job, event, product): the kind field,
+	 * else the category (jobs, events, products), else article.
 	 *
 	 * @param WP_Post $post The item.
 	 */
 	public static function kind( WP_Post $post ): string {
-		$kinds = array(
-			'news'   => 'news',
-			'jobs'   => 'job',
-			'job'    => 'job',
-			'events' => 'event',
-			'event'  => 'event',
-		);
-		$kind  = 'article';
-		foreach ( wp_get_post_categories( $post->ID, array( 'fields' => 'slugs' ) ) as $slug ) {
-			if ( isset( $kinds[ $slug ] ) ) {
-				$kind = $kinds[ $slug ];
-				break;
+		$kind = (string) get_post_meta( $post->ID, Shareworthy_Meta::KIND, true );
+		if ( '' === $kind ) {
+			$by_category = array(
+				'jobs'     => 'job',
+				'job'      => 'job',
+				'events'   => 'event',
+				'event'    => 'event',
+				'products' => 'product',
+				'product'  => 'product',
+			);
+			$kind        = 'article';
+			foreach ( wp_get_post_categories( $post->ID, array( 'fields' => 'slugs' ) ) as $slug ) {
+				if ( isset( $by_category[ $slug ] ) ) {
+					$kind = $by_category[ $slug ];
+					break;
+				}
 			}
 		}
 		/**
-		 * Filters an item's kind (news, job, event, article).
+		 * Filters an item's kind (one of core's ITEM_KINDS: article, job, event, product).
 		 *
 		 * @since 0.1.0
 		 *
 		 * @param string  $kind The kind.
 		 * @param WP_Post $post The item.
 		 */
-		return (string) apply_filters( 'shareworthy_item_kind', $kind, $post );
+		$kind = (string) apply_filters( 'shareworthy_item_kind', $kind, $post );
+		return in_array( $kind, Shareworthy_Core_Data::curation( 'itemKinds' ), true ) ? $kind : 'article';
 	}
 
 	/**
@@ -185,7 +257,8 @@ final class Shareworthy_Items {
 	 * @param WP_Post $post The item.
 	 */
 	public static function priority( WP_Post $post ): int {
-		return (int) get_post_meta( $post->ID, Shareworthy_Meta::PRIORITY, true );
+		$stored = get_post_meta( $post->ID, Shareworthy_Meta::PRIORITY, true );
+		return '' === $stored ? (int) Shareworthy_Core_Data::curation( 'priority' )['default'] : (int) $stored;
 	}
 
 	/**

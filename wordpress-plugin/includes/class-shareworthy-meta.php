@@ -23,15 +23,20 @@ final class Shareworthy_Meta {
 	public const EXPIRES_AT = 'shareworthy_expires_at';
 	public const PRIORITY   = 'shareworthy_priority';
 	public const STATUS     = 'shareworthy_status';
+	public const KIND       = 'shareworthy_kind';
 
 	public const CAMPAIGN_TAXONOMY = 'shareworthy_campaign';
 	public const GROUP_TAXONOMY    = 'shareworthy_group';
 
-	/** Review states; only users with publish_shareworthy_items set the last two. */
-	public const STATUSES = array( 'draft', 'pending', 'approved', 'archived' );
-
-	/** Storage bound per message; each network's own length rule is core's policy check, run in the editor. */
-	private const MESSAGE_MAX = 10000;
+	/**
+	 * Review states, from core (draft, pending, approved, archived); only users with
+	 * publish_shareworthy_items set approved or archived.
+	 *
+	 * @return list<string>
+	 */
+	public static function statuses(): array {
+		return Shareworthy_Core_Data::curation( 'itemStatuses' );
+	}
 
 	/**
 	 * Stored date format: UTC ISO 8601 with an explicit +00:00 offset. Not "Z": the SQLite
@@ -201,10 +206,10 @@ final class Shareworthy_Meta {
 	 */
 	public static function sanitize_messages( $value ): array {
 		$messages = array();
-		$known    = array_keys( Shareworthy_Core_Data::networks() );
+		$known    = array_merge( array_keys( Shareworthy_Core_Data::networks() ), array( 'default' ) );
 		foreach ( (array) $value as $network => $text ) {
 			if ( in_array( (string) $network, $known, true ) && is_scalar( $text ) ) {
-				$messages[ (string) $network ] = mb_substr( sanitize_textarea_field( (string) $text ), 0, self::MESSAGE_MAX );
+				$messages[ (string) $network ] = mb_substr( sanitize_textarea_field( (string) $text ), 0, (int) Shareworthy_Core_Data::curation( 'itemLimits' )['message'] );
 			}
 		}
 		return $messages;
@@ -236,15 +241,18 @@ final class Shareworthy_Meta {
 	 * @return array<string, array<string, mixed>>
 	 */
 	private static function definitions(): array {
+		$limits   = Shareworthy_Core_Data::curation( 'itemLimits' );
+		$priority = Shareworthy_Core_Data::curation( 'priority' );
 		$networks = array();
-		foreach ( array_keys( Shareworthy_Core_Data::networks() ) as $network ) {
+		// "default": the message for networks without their own (core's ItemMessages).
+		foreach ( array_merge( array_keys( Shareworthy_Core_Data::networks() ), array( 'default' ) ) as $network ) {
 			$networks[ $network ] = array(
 				'type'      => 'string',
-				'maxLength' => self::MESSAGE_MAX,
+				'maxLength' => $limits['message'],
 			);
 		}
 		$date_pattern = '^$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$';
-		$string_list  = static fn( string $description, int $max_items, string $pattern = '' ): array => array(
+		$string_list  = static fn( string $description, int $max_items, string $pattern = '', int $max_length = 200 ): array => array(
 			'type'              => 'array',
 			'description'       => $description,
 			'default'           => array(),
@@ -256,7 +264,7 @@ final class Shareworthy_Meta {
 					'items'    => array_filter(
 						array(
 							'type'      => 'string',
-							'maxLength' => 100,
+							'maxLength' => $max_length,
 							'pattern'   => $pattern,
 						)
 					),
@@ -298,11 +306,11 @@ final class Shareworthy_Meta {
 				),
 			),
 			self::HASHTAGS   => array_merge(
-				$string_list( __( 'Hashtags, without #.', 'shareworthy' ), 30, '^#?[\p{L}\p{N}_]+$' ),
+				$string_list( __( 'Hashtags, without #.', 'shareworthy' ), 30, '^#?[\p{L}\p{N}_]+$', $limits['hashtag'] ),
 				array( 'sanitize_callback' => array( __CLASS__, 'sanitize_hashtags' ) )
 			),
-			self::TOPICS     => $string_list( __( 'Topics employees can filter on.', 'shareworthy' ), 20 ),
-			self::AUDIENCE   => $string_list( __( 'Slugs of the employee groups the item targets; empty: everyone.', 'shareworthy' ), 50, '^[a-z0-9_-]+$' ),
+			self::TOPICS     => $string_list( __( 'Topics; the feed ranks items matching an employee\'s topics higher.', 'shareworthy' ), 20, '', $limits['tag'] ),
+			self::AUDIENCE   => $string_list( __( 'Slugs of the employee groups the item targets; empty: everyone.', 'shareworthy' ), 50, '^[a-z0-9_-]+$', $limits['tag'] ),
 			self::STARTS_AT  => array(
 				'type'              => 'string',
 				'description'       => __( 'When employees may start sharing (ISO 8601); empty: now.', 'shareworthy' ),
@@ -319,14 +327,26 @@ final class Shareworthy_Meta {
 			),
 			self::PRIORITY   => array(
 				'type'              => 'integer',
-				'description'       => __( 'Feed order, higher first (0–100).', 'shareworthy' ),
-				'default'           => 0,
-				'sanitize_callback' => static fn( $value ): int => max( 0, min( 100, (int) $value ) ),
+				'description'       => __( 'Feed weight, 0–100; 50 is normal.', 'shareworthy' ),
+				'default'           => $priority['default'],
+				'sanitize_callback' => static fn( $value ): int => max( $priority['min'], min( $priority['max'], (int) $value ) ),
 				'show_in_rest'      => array(
 					'schema' => array(
 						'type'    => 'integer',
-						'minimum' => 0,
-						'maximum' => 100,
+						'minimum' => $priority['min'],
+						'maximum' => $priority['max'],
+					),
+				),
+			),
+			self::KIND       => array(
+				'type'              => 'string',
+				'description'       => __( 'What the item is (article, job, event, product); empty: from its category.', 'shareworthy' ),
+				'default'           => '',
+				'sanitize_callback' => static fn( $value ): string => in_array( $value, Shareworthy_Core_Data::curation( 'itemKinds' ), true ) ? $value : '',
+				'show_in_rest'      => array(
+					'schema' => array(
+						'type' => 'string',
+						'enum' => array_merge( array( '' ), Shareworthy_Core_Data::curation( 'itemKinds' ) ),
 					),
 				),
 			),
@@ -334,11 +354,11 @@ final class Shareworthy_Meta {
 				'type'              => 'string',
 				'description'       => __( 'Review state: draft, pending, approved (shareable) or archived.', 'shareworthy' ),
 				'default'           => 'draft',
-				'sanitize_callback' => static fn( $value ): string => in_array( $value, self::STATUSES, true ) ? $value : 'draft',
+				'sanitize_callback' => static fn( $value ): string => in_array( $value, self::statuses(), true ) ? $value : 'draft',
 				'show_in_rest'      => array(
 					'schema' => array(
 						'type' => 'string',
-						'enum' => self::STATUSES,
+						'enum' => self::statuses(),
 					),
 				),
 			),

@@ -88,12 +88,9 @@ final class Shareworthy_REST_Items_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_items( $request ) {
-		$user_id = get_current_user_id();
-		$posts   = Shareworthy_Items::feed( $user_id );
-		$shared  = Shareworthy_Shares::shared_item_ids( $user_id, array_map( static fn( WP_Post $post ): int => $post->ID, $posts ) );
-		$data    = array();
-		foreach ( $posts as $post ) {
-			$data[] = $this->prepare_response_for_collection( $this->prepare_item_for_response( $post, $request, isset( $shared[ $post->ID ] ) ) );
+		$data = array();
+		foreach ( Shareworthy_Items::feed( get_current_user_id(), time() ) as $entry ) {
+			$data[] = $this->prepare_response_for_collection( $this->prepare_item_for_response( $entry['post'], $request, $entry ) );
 		}
 		return rest_ensure_response( $data );
 	}
@@ -109,8 +106,12 @@ final class Shareworthy_REST_Items_Controller extends WP_REST_Controller {
 		if ( is_wp_error( $post ) ) {
 			return $post;
 		}
-		$shared = Shareworthy_Shares::shared_item_ids( get_current_user_id(), array( $post->ID ) );
-		return $this->prepare_item_for_response( $post, $request, isset( $shared[ $post->ID ] ) );
+		foreach ( Shareworthy_Items::feed( get_current_user_id(), time() ) as $entry ) {
+			if ( $entry['post']->ID === $post->ID ) {
+				return $this->prepare_item_for_response( $post, $request, $entry );
+			}
+		}
+		return new WP_Error( 'shareworthy_item_not_shareable', __( 'This item is not open for sharing.', 'shareworthy' ), array( 'status' => 404 ) );
 	}
 
 	/**
@@ -134,12 +135,12 @@ final class Shareworthy_REST_Items_Controller extends WP_REST_Controller {
 	/**
 	 * Shapes an item for the response.
 	 *
-	 * @param WP_Post         $item           Item.
-	 * @param WP_REST_Request $request        Request.
-	 * @param bool            $already_shared Whether the current user shared it already.
+	 * @param WP_Post                   $item    Item.
+	 * @param WP_REST_Request           $request Request.
+	 * @param array<string, mixed>|null $entry   Its feed entry (score, reasons, alreadyShared, networks).
 	 * @return WP_REST_Response
 	 */
-	public function prepare_item_for_response( $item, $request, bool $already_shared = false ) {
+	public function prepare_item_for_response( $item, $request, ?array $entry = null ) {
 		$post     = $item;
 		$messages = (array) get_post_meta( $post->ID, Shareworthy_Meta::MESSAGES, true );
 		$starts   = (string) get_post_meta( $post->ID, Shareworthy_Meta::STARTS_AT, true );
@@ -160,8 +161,11 @@ final class Shareworthy_REST_Items_Controller extends WP_REST_Controller {
 			'priority'      => Shareworthy_Items::priority( $post ),
 			'startsAt'      => '' !== $starts ? $starts : null,
 			'expiresAt'     => '' !== $expires ? $expires : null,
-			'networks'      => Shareworthy_Items::networks(),
-			'alreadyShared' => $already_shared,
+			'createdAt'     => str_replace( ' ', 'T', $post->post_date_gmt ) . 'Z',
+			'networks'      => $entry['networks'] ?? Shareworthy_Items::networks_for( $post ),
+			'alreadyShared' => (bool) ( $entry['alreadyShared'] ?? false ),
+			'score'         => $entry['score'] ?? 0,
+			'reasons'       => $entry['reasons'] ?? array(),
 		);
 		$data = $this->filter_response_by_context( $data, $request['context'] ?? 'view' );
 		return rest_ensure_response( $data );
@@ -205,12 +209,25 @@ final class Shareworthy_REST_Items_Controller extends WP_REST_Controller {
 						'name' => array( 'type' => 'string' ),
 					),
 				),
-				'kind'          => array( 'type' => 'string', 'enum' => array( 'news', 'job', 'event', 'article' ) ),
+				'kind'          => array( 'type' => 'string', 'enum' => Shareworthy_Core_Data::curation( 'itemKinds' ) ),
 				'priority'      => array( 'type' => 'integer' ),
 				'startsAt'      => $date,
 				'expiresAt'     => $date,
-				'networks'      => $string_list,
+				'createdAt'     => $date,
+				'networks'      => array_merge( $string_list, array( 'description' => __( 'Networks you may share it to (its messages, narrowed by the site).', 'shareworthy' ) ) ),
 				'alreadyShared' => array( 'type' => 'boolean', 'description' => __( 'Whether you shared it already.', 'shareworthy' ) ),
+				'score'         => array( 'type' => 'number', 'description' => __( 'Feed score (core rankFeed); the feed is sorted by it.', 'shareworthy' ) ),
+				'reasons'       => array(
+					'type'        => 'array',
+					'description' => __( 'What made up the score.', 'shareworthy' ),
+					'items'       => array(
+						'type'       => 'object',
+						'properties' => array(
+							'code'   => array( 'type' => 'string', 'enum' => array( 'priority', 'fresh', 'topic-match', 'expires-soon', 'already-shared' ) ),
+							'points' => array( 'type' => 'number' ),
+						),
+					),
+				),
 			),
 		);
 		foreach ( $this->schema['properties'] as &$property ) {

@@ -114,8 +114,8 @@ final class Shareworthy_REST_Shares_Controller extends WP_REST_Controller {
 			return $item;
 		}
 		$network = (string) $request['network'];
-		if ( ! in_array( $network, Shareworthy_Items::networks(), true ) ) {
-			return new WP_Error( 'shareworthy_network_not_allowed', __( 'Sharing to this network is turned off.', 'shareworthy' ), array( 'status' => 400 ) );
+		if ( ! in_array( $network, Shareworthy_Items::networks_for( $item ), true ) ) {
+			return new WP_Error( 'shareworthy_network_not_allowed', __( 'This item cannot be shared to this network (turned off on this site, or the item has messages for other networks only).', 'shareworthy' ), array( 'status' => 400 ) );
 		}
 		return array(
 			'item'    => $item,
@@ -230,7 +230,8 @@ final class Shareworthy_REST_Shares_Controller extends WP_REST_Controller {
 	 */
 	private static function message( int $item_id, string $network ): string {
 		$messages = (array) get_post_meta( $item_id, Shareworthy_Meta::MESSAGES, true );
-		$text     = isset( $messages[ $network ] ) && '' !== $messages[ $network ] ? (string) $messages[ $network ] : html_entity_decode( get_the_title( $item_id ), ENT_QUOTES, 'UTF-8' );
+		$text     = (string) ( $messages[ $network ] ?? $messages['default'] ?? '' );
+		$text     = '' !== $text ? $text : html_entity_decode( get_the_title( $item_id ), ENT_QUOTES, 'UTF-8' );
 		$tags     = array_map( static fn( $tag ): string => '#' . $tag, (array) get_post_meta( $item_id, Shareworthy_Meta::HASHTAGS, true ) );
 		return trim( $text . ( array() === $tags ? '' : ' ' . implode( ' ', $tags ) ) );
 	}
