@@ -4,6 +4,8 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { join } from 'node:path';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
@@ -18,6 +20,8 @@ export type StoreKind = (typeof STORE_KINDS)[number];
 export interface FreshDatabase {
   readonly env: Readonly<Record<string, string>>;
   open(): Store;
+  /** Every row of every table, as text (to prove what is not stored). */
+  dump(): Promise<string>;
 }
 
 /** Makes fresh databases of one kind; `close()` removes everything it made. */
@@ -40,7 +44,19 @@ export async function storeFactory(kind: StoreKind): Promise<StoreFactory> {
       async fresh() {
         counter += 1;
         const path = join(dir, `tracker-${process.pid}-${counter}.sqlite`);
-        return { env: { TRACKER_SQLITE_PATH: path }, open: () => openSqliteStore({ path }) };
+        return {
+          env: { TRACKER_SQLITE_PATH: path },
+          open: () => openSqliteStore({ path }),
+          async dump() {
+            const db = new Database(path, { readonly: true });
+            try {
+              const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+              return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
+            } finally {
+              db.close();
+            }
+          },
+        };
       },
       async close() {
         rmSync(dir, { recursive: true, force: true });
@@ -52,7 +68,22 @@ export async function storeFactory(kind: StoreKind): Promise<StoreFactory> {
     async fresh() {
       counter += 1;
       const url = await cluster.createDatabase(`tracker_${process.pid}_${counter}`);
-      return { env: { DATABASE_URL: url }, open: () => openPostgresStore({ connectionString: url }) };
+      return {
+        env: { DATABASE_URL: url },
+        open: () => openPostgresStore({ connectionString: url }),
+        async dump() {
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          try {
+            const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+            const rows = [];
+            for (const { tablename } of tables.rows) rows.push([tablename, (await client.query(`SELECT * FROM "${tablename}"`)).rows]);
+            return JSON.stringify(rows);
+          } finally {
+            await client.end();
+          }
+        },
+      };
     },
     async close() {
       await cluster.stop();

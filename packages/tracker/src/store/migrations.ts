@@ -71,4 +71,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE api_keys (key_hash TEXT PRIMARY KEY, scopes TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    // One link per share id, so a retried POST /api/links returns the same link, and reports
+    // (which join clicks to shares by id) never meet two shares with one id. Visitor keys are
+    // kept for reports' unique clicks (they cannot be linked to anyone once their day's salt
+    // is deleted), so the index that served clearing them goes.
+    name: 'one link per share id; visitor keys kept',
+    sqlite: `
+      DROP INDEX links_share;
+      CREATE UNIQUE INDEX links_share ON links (share_id);
+      DROP INDEX clicks_keyed;
+    `,
+    postgres: `
+      DROP INDEX links_share;
+      CREATE UNIQUE INDEX links_share ON links (share_id);
+      DROP INDEX clicks_keyed;
+    `,
+  },
 ];

@@ -13,7 +13,7 @@
 import pg from 'pg';
 import type { Scope } from '../config.js';
 import { MIGRATIONS } from './migrations.js';
-import type { ClickRecord, LinkRecord, Removed, Store, StoredApiKey } from './store.js';
+import type { ClickRecord, LinkRecord, Removed, ReportData, Store, StoredApiKey } from './store.js';
 
 // BIGINT (int8) columns come back as strings by default; our values are epoch milliseconds,
 // well inside Number's exact range.
@@ -41,6 +41,20 @@ const toLink = (row: LinkRow): LinkRecord => ({
   employeeId: row.employee_id,
   createdAt: row.created_at,
 });
+
+type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+const linksCreated = async (db: Queryable, from: number, to: number): Promise<LinkRecord[]> =>
+  (await db.query<LinkRow>('SELECT * FROM links WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at, code', [from, to])).rows.map(toLink);
+
+const clicksBetween = async (db: Queryable, from: number, to: number): Promise<ClickRecord[]> =>
+  (
+    await db.query<{ code: string; share_id: string; visitor_key: string; at: number }>(
+      `SELECT c.code, l.share_id, c.visitor_key, c.at FROM clicks c JOIN links l ON l.code = c.code
+       WHERE c.at >= $1 AND c.at < $2 ORDER BY c.at, c.id`,
+      [from, to],
+    )
+  ).rows.map((row): ClickRecord => ({ code: row.code, shareId: row.share_id, visitorKey: row.visitor_key, at: row.at }));
 
 /** A fixed key for the migration lock ('shareworthy-tracker' hashed once, by hand). */
 const MIGRATION_LOCK = 727_471_913;
@@ -141,13 +155,17 @@ export function openPostgresStore(options: PostgresOptions): Store {
     async insertLink(link) {
       const result = await pool.query(
         `INSERT INTO links (code, target_url, item_id, campaign, network, share_id, employee_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
         [link.code, link.targetUrl, link.itemId, link.campaign, link.network, link.shareId, link.employeeId, link.createdAt],
       );
       return result.rowCount === 1;
     },
     async findLink(code) {
       const { rows } = await pool.query<LinkRow>('SELECT * FROM links WHERE code = $1', [code]);
+      return rows[0] === undefined ? undefined : toLink(rows[0]);
+    },
+    async findLinkByShare(shareId) {
+      const { rows } = await pool.query<LinkRow>('SELECT * FROM links WHERE share_id = $1', [shareId]);
       return rows[0] === undefined ? undefined : toLink(rows[0]);
     },
     async recordClicks(clicks, windowMs) {
@@ -187,14 +205,15 @@ export function openPostgresStore(options: PostgresOptions): Store {
       // Two statements on purpose: a SELECT in the INSERT's statement would use a snapshot
       // taken before a concurrent instance's insert committed, and miss the winning salt.
       await pool.query('INSERT INTO salts (day, salt) VALUES ($1, $2) ON CONFLICT (day) DO NOTHING', [day, candidate]);
+      // A day's salt is dropped as soon as the next day's exists (core: keep it for its day only).
+      await pool.query('DELETE FROM salts WHERE day < $1', [day]);
       const { rows } = await pool.query<{ salt: string }>('SELECT salt FROM salts WHERE day = $1', [day]);
       return rows[0]?.salt ?? candidate;
     },
-    async purge(clicksBefore, today, keysBefore) {
+    async purge(clicksBefore, today) {
       return transaction(async (client) => {
         const clicks = await client.query('DELETE FROM clicks WHERE at < $1', [clicksBefore]);
         await client.query('DELETE FROM salts WHERE day < $1', [today]);
-        await client.query('UPDATE clicks SET visitor_key = NULL WHERE visitor_key IS NOT NULL AND at < $1', [keysBefore]);
         return { clicks: clicks.rowCount ?? 0 };
       });
     },
@@ -205,16 +224,40 @@ export function openPostgresStore(options: PostgresOptions): Store {
       return eraseWhere('employee_id', employeeId);
     },
     async linksCreated(from, to) {
-      const { rows } = await pool.query<LinkRow>('SELECT * FROM links WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at, code', [from, to]);
-      return rows.map(toLink);
+      return linksCreated(pool, from, to);
     },
     async clicksBetween(from, to) {
-      const { rows } = await pool.query<{ code: string; share_id: string; at: number }>(
-        `SELECT c.code, l.share_id, c.at FROM clicks c JOIN links l ON l.code = c.code
-         WHERE c.at >= $1 AND c.at < $2 ORDER BY c.at, c.id`,
-        [from, to],
-      );
-      return rows.map((row): ClickRecord => ({ code: row.code, shareId: row.share_id, at: row.at }));
+      return clicksBetween(pool, from, to);
+    },
+    async reportData(from, to) {
+      const client = await pool.connect();
+      try {
+        // One snapshot for the four reads, while other instances keep writing clicks.
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const links = await linksCreated(client, from, to);
+        const older = await client.query<LinkRow>(
+          `SELECT * FROM links WHERE code IN (SELECT DISTINCT code FROM clicks WHERE at >= $1 AND at < $2)
+           AND (created_at < $1 OR created_at >= $2) ORDER BY created_at, code`,
+          [from, to],
+        );
+        const clicks = await clicksBetween(client, from, to);
+        const counts = await client.query<{ links: number; clicks: number }>(
+          'SELECT (SELECT count(*) FROM links) AS links, (SELECT count(*) FROM clicks) AS clicks',
+        );
+        await client.query('COMMIT');
+        const data: ReportData = {
+          links: [...links, ...older.rows.map(toLink)],
+          clicks,
+          totalLinks: counts.rows[0]?.links ?? 0,
+          totalClicks: counts.rows[0]?.clicks ?? 0,
+        };
+        return data;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async close() {
       await pool.end();

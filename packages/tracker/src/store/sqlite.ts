@@ -14,7 +14,7 @@
 import Database from 'better-sqlite3';
 import type { Scope } from '../config.js';
 import { MIGRATIONS } from './migrations.js';
-import type { ClickInput, ClickRecord, LinkRecord, Removed, Store, StoredApiKey } from './store.js';
+import type { ClickInput, ClickRecord, LinkRecord, Removed, ReportData, Store, StoredApiKey } from './store.js';
 
 interface LinkRow {
   code: string;
@@ -64,9 +64,10 @@ export function openSqliteStore(options: SqliteOptions): Store {
     insertLink: db.prepare(
       `INSERT INTO links (code, target_url, item_id, campaign, network, share_id, employee_id, created_at)
        VALUES (@code, @targetUrl, @itemId, @campaign, @network, @shareId, @employeeId, @createdAt)
-       ON CONFLICT (code) DO NOTHING`,
+       ON CONFLICT DO NOTHING`,
     ),
     findLink: db.prepare<[string], LinkRow>('SELECT * FROM links WHERE code = ?'),
+    findLinkByShare: db.prepare<[string], LinkRow>('SELECT * FROM links WHERE share_id = ?'),
     // One statement decides and writes, inside the batch's transaction: SQLite has a single
     // writer, so no other connection can slip a click in between the check and the insert.
     insertClick: db.prepare(
@@ -77,6 +78,7 @@ export function openSqliteStore(options: SqliteOptions): Store {
     ),
     insertSalt: db.prepare('INSERT INTO salts (day, salt) VALUES (?, ?) ON CONFLICT (day) DO NOTHING'),
     findSalt: db.prepare<[string], { salt: string }>('SELECT salt FROM salts WHERE day = ?'),
+    dropSalts: db.prepare('DELETE FROM salts WHERE day < ?'),
     listKeys: db.prepare<[], { key_hash: string; scopes: string }>('SELECT key_hash, scopes FROM api_keys'),
   });
   let prepared: ReturnType<typeof prepareAll> | undefined;
@@ -96,6 +98,20 @@ export function openSqliteStore(options: SqliteOptions): Store {
       const links = db.prepare(`DELETE FROM links WHERE ${column} = ?`).run(value).changes;
       return { links, clicks };
     }).immediate();
+
+  const linksCreated = (from: number, to: number): LinkRecord[] =>
+    db
+      .prepare<[number, number], LinkRow>('SELECT * FROM links WHERE created_at >= ? AND created_at < ? ORDER BY created_at, code')
+      .all(from, to)
+      .map(toLink);
+  const clicksBetween = (from: number, to: number): ClickRecord[] =>
+    db
+      .prepare<[number, number], { code: string; share_id: string; visitor_key: string; at: number }>(
+        `SELECT c.code, l.share_id, c.visitor_key, c.at FROM clicks c JOIN links l ON l.code = c.code
+         WHERE c.at >= ? AND c.at < ? ORDER BY c.at, c.id`,
+      )
+      .all(from, to)
+      .map((row): ClickRecord => ({ code: row.code, shareId: row.share_id, visitorKey: row.visitor_key, at: row.at }));
 
   return {
     kind: 'sqlite',
@@ -133,18 +149,25 @@ export function openSqliteStore(options: SqliteOptions): Store {
       const row = statements().findLink.get(code);
       return row === undefined ? undefined : toLink(row);
     },
+    async findLinkByShare(shareId) {
+      const row = statements().findLinkByShare.get(shareId);
+      return row === undefined ? undefined : toLink(row);
+    },
     async recordClicks(clicks, windowMs) {
       return recordBatch.immediate(clicks, windowMs);
     },
     async dailySalt(day, candidate) {
-      statements().insertSalt.run(day, candidate);
-      return statements().findSalt.get(day)?.salt ?? candidate;
+      return db.transaction(() => {
+        statements().insertSalt.run(day, candidate);
+        // A day's salt is dropped as soon as the next day's exists (core: keep it for its day only).
+        statements().dropSalts.run(day);
+        return statements().findSalt.get(day)?.salt ?? candidate;
+      }).immediate();
     },
-    async purge(clicksBefore, today, keysBefore) {
+    async purge(clicksBefore, today) {
       return db.transaction(() => {
         const clicks = db.prepare('DELETE FROM clicks WHERE at < ?').run(clicksBefore).changes;
         db.prepare('DELETE FROM salts WHERE day < ?').run(today);
-        db.prepare('UPDATE clicks SET visitor_key = NULL WHERE visitor_key IS NOT NULL AND at < ?').run(keysBefore);
         return { clicks };
       }).immediate();
     },
@@ -155,19 +178,29 @@ export function openSqliteStore(options: SqliteOptions): Store {
       return eraseWhere('employee_id', employeeId);
     },
     async linksCreated(from, to) {
-      return db
-        .prepare<[number, number], LinkRow>('SELECT * FROM links WHERE created_at >= ? AND created_at < ? ORDER BY created_at, code')
-        .all(from, to)
-        .map(toLink);
+      return linksCreated(from, to);
     },
     async clicksBetween(from, to) {
-      return db
-        .prepare<[number, number], { code: string; share_id: string; at: number }>(
-          `SELECT c.code, l.share_id, c.at FROM clicks c JOIN links l ON l.code = c.code
-           WHERE c.at >= ? AND c.at < ? ORDER BY c.at, c.id`,
-        )
-        .all(from, to)
-        .map((row): ClickRecord => ({ code: row.code, shareId: row.share_id, at: row.at }));
+      return clicksBetween(from, to);
+    },
+    async reportData(from, to) {
+      // A read transaction: WAL gives it one snapshot, while redirects keep writing.
+      return db.transaction((): ReportData => {
+        const older = db
+          .prepare<[number, number, number, number], LinkRow>(
+            `SELECT * FROM links WHERE code IN (SELECT DISTINCT code FROM clicks WHERE at >= ? AND at < ?)
+             AND (created_at < ? OR created_at >= ?) ORDER BY created_at, code`,
+          )
+          .all(from, to, from, to)
+          .map(toLink);
+        const counts = db.prepare<[], { links: number; clicks: number }>('SELECT (SELECT count(*) FROM links) AS links, (SELECT count(*) FROM clicks) AS clicks').get();
+        return {
+          links: [...linksCreated(from, to), ...older],
+          clicks: clicksBetween(from, to),
+          totalLinks: counts?.links ?? 0,
+          totalClicks: counts?.clicks ?? 0,
+        };
+      }).deferred();
     },
     async close() {
       db.close();

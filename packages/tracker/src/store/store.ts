@@ -30,7 +30,20 @@ export interface ClickInput {
 export interface ClickRecord {
   readonly code: string;
   readonly shareId: string;
+  readonly visitorKey: string;
   readonly at: number;
+}
+
+/**
+ * What a report over [from, to) needs, read in one consistent snapshot: the links created in
+ * the period, then the older links that clicks of the period went through (oldest first);
+ * the clicks of the period (in time order); and how many links and clicks exist in all.
+ */
+export interface ReportData {
+  readonly links: readonly LinkRecord[];
+  readonly clicks: readonly ClickRecord[];
+  readonly totalLinks: number;
+  readonly totalClicks: number;
 }
 
 /** An API key as stored: only its SHA-256 (hex) and scopes. */
@@ -53,26 +66,33 @@ export interface Store {
   /** Makes the stored keys exactly `keys` (TRACKER_API_KEYS is authoritative). */
   syncApiKeys(keys: readonly StoredApiKey[]): Promise<void>;
   listApiKeys(): Promise<readonly StoredApiKey[]>;
-  /** Stores a link; false when the code is already taken (the caller draws another). */
+  /**
+   * Stores a link. `false` when its code or its share id is already taken: the caller then
+   * looks the share id up ({@link Store.findLinkByShare}) or draws another code.
+   */
   insertLink(link: LinkRecord): Promise<boolean>;
   findLink(code: string): Promise<LinkRecord | undefined>;
+  findLinkByShare(shareId: string): Promise<LinkRecord | undefined>;
   /**
    * Writes a batch of clicks in one transaction. A click is stored (true) unless the same
    * visitor key already has a click on the same code within `windowMs` before it, counting
    * earlier clicks of the same batch, or its link was erased meanwhile (false).
    */
   recordClicks(clicks: readonly ClickInput[], windowMs: number): Promise<boolean[]>;
-  /** The salt for a UTC day: `candidate` if none was stored yet, else the stored one (shared by instances). */
-  dailySalt(day: string, candidate: string): Promise<string>;
   /**
-   * Retention: deletes clicks older than `clicksBefore`, salts of days before `today`, and
-   * clears visitor keys of clicks before `keysBefore` (they can no longer be linked anyway).
+   * The salt for a UTC day: `candidate` if none was stored yet, else the stored one (shared by
+   * instances). Salts of earlier days are deleted: a salt lives for its day only.
    */
-  purge(clicksBefore: number, today: string, keysBefore: number): Promise<{ readonly clicks: number }>;
+  dailySalt(day: string, candidate: string): Promise<string>;
+  /** Retention: deletes clicks older than `clicksBefore` and salts of days before `today`. */
+  purge(clicksBefore: number, today: string): Promise<{ readonly clicks: number }>;
   eraseShare(shareId: string): Promise<Removed>;
   eraseEmployee(employeeId: string): Promise<Removed>;
-  /** Links created in [from, to) and clicks made in [from, to), for reports. */
+  /** Links created in [from, to), oldest first. */
   linksCreated(from: number, to: number): Promise<readonly LinkRecord[]>;
+  /** Clicks made in [from, to), in time order. */
   clicksBetween(from: number, to: number): Promise<readonly ClickRecord[]>;
+  /** Everything a report over [from, to) reads, in one snapshot. */
+  reportData(from: number, to: number): Promise<ReportData>;
   close(): Promise<void>;
 }
