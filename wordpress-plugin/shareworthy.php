@@ -27,3 +27,4 @@ Shareworthy_Plugin::load();
 register_activation_hook( __FILE__, array( 'Shareworthy_Plugin', 'activate' ) );
 register_deactivation_hook( __FILE__, array( 'Shareworthy_Plugin', 'deactivate' ) );
 Shareworthy_Plugin::boot();
+require_once __DIR__ . '/includes/class-shareworthy-blocks.php'; Shareworthy_Blocks::boot(); // Front end (blocks, sidebar, policy, concerns); owned by the blocks helper.

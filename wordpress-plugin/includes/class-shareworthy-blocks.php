@@ -146,11 +146,13 @@ final class Shareworthy_Blocks {
 		$asset = require $asset_file;
 		wp_enqueue_script( 'shareworthy-sidebar', plugins_url( 'build/sidebar/index.js', SHAREWORTHY_FILE ), $asset['dependencies'], $asset['version'], true );
 		wp_set_script_translations( 'shareworthy-sidebar', 'shareworthy', SHAREWORTHY_DIR . '/languages' );
+		wp_enqueue_style( 'shareworthy-sidebar', plugins_url( 'build/sidebar/index.css', SHAREWORTHY_FILE ), array( 'wp-components' ), $asset['version'] );
 		$data = array(
 			'networks'   => self::network_labels( self::allowed_networks() ),
-			'policy'     => self::policy_config(),
+			'policy'     => (object) self::policy_config(),
 			'locale'     => self::policy_locale(),
 			'canPublish' => current_user_can( Shareworthy_Capabilities::PUBLISH ),
+			'kinds'      => Shareworthy_Core_Data::curation( 'itemKinds' ),
 		);
 		wp_add_inline_script( 'shareworthy-sidebar', 'window.shareworthyEditor = ' . wp_json_encode( $data ) . ';', 'before' );
 	}
@@ -610,8 +612,9 @@ final class Shareworthy_Blocks {
 	 * @param WP_Post $post Item.
 	 */
 	private static function item_actions( WP_Post $post ): string {
-		$links = '';
-		foreach ( self::network_labels( self::allowed_networks() ) as $network => $label ) {
+		$links    = '';
+		$networks = array_values( array_intersect( Shareworthy_Items::networks_for( $post ), self::allowed_networks() ) );
+		foreach ( self::network_labels( $networks ) as $network => $label ) {
 			$links .= sprintf(
 				'<li><a class="shareworthy-share__link" href="%1$s" rel="nofollow" data-item="%2$d" data-network="%3$s" data-label="%4$s" data-wp-on--click="actions.open">%5$s</a></li>',
 				esc_url( self::share_link( $post->ID, $network ) ),
@@ -761,8 +764,9 @@ final class Shareworthy_Blocks {
 		$title    = html_entity_decode( wp_strip_all_tags( get_the_title( $post ) ), ENT_QUOTES, 'UTF-8' );
 		$messages = (array) get_post_meta( $post->ID, Shareworthy_Meta::MESSAGES, true );
 		$links    = '';
-		foreach ( self::network_labels( self::allowed_networks() ) as $network => $label ) {
-			$intent = Shareworthy_Utm::intent_url( $network, $url, (string) ( $messages[ $network ] ?? $title ), $title );
+		$networks = array_values( array_intersect( Shareworthy_Items::networks_for( $post ), self::allowed_networks() ) );
+		foreach ( self::network_labels( $networks ) as $network => $label ) {
+			$intent = Shareworthy_Utm::intent_url( $network, $url, (string) ( $messages[ $network ] ?? $messages['default'] ?? $title ), $title );
 			if ( '' === $intent ) {
 				continue;
 			}

@@ -1,0 +1,35 @@
+/**
+ * Jest for the plugin's JavaScript: swc compiles JSX (React automatic runtime) and core's
+ * TypeScript, which is read from source like webpack does (see webpack.config.js).
+ */
+// The date tests need a zone with daylight saving; set before the workers start.
+process.env.TZ = 'Europe/Paris';
+
+const swc = ( parser ) => [
+	'@swc/jest',
+	{
+		jsc: { parser, target: 'es2022', transform: { react: { runtime: 'automatic' } } },
+		module: { type: 'commonjs' },
+	},
+];
+
+module.exports = {
+	displayName: 'wordpress-plugin',
+	// Node by default (core needs TextEncoder, which jsdom lacks); component tests opt into jsdom.
+	testEnvironment: 'node',
+	roots: [ '<rootDir>/src', '<rootDir>/tools' ],
+	testMatch: [ '**/*.test.js' ],
+	transform: {
+		'^.+\\.ts$': swc( { syntax: 'typescript' } ),
+		'^.+\\.js$': swc( { syntax: 'ecmascript', jsx: true } ),
+	},
+	moduleNameMapper: {
+		'^@shareworthy/core$': '<rootDir>/../core/src/index.ts',
+		'^(\\.{1,2}/.*)\\.js$': '$1',
+		'\\.s?css$': '<rootDir>/tools/style-stub.js',
+	},
+	reporters: [
+		'default',
+		[ 'jest-junit', { outputDirectory: process.env.SHAREWORTHY_TEST_RESULTS ?? '../test-results', outputName: 'wordpress-plugin-js.xml' } ],
+	],
+};

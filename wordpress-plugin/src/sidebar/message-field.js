@@ -1,0 +1,71 @@
+import { __, sprintf } from '@wordpress/i18n';
+import { TextareaControl } from '@wordpress/components';
+import { useMemo } from '@wordpress/element';
+
+import { measureMessage } from '../shared/measure';
+import { highlightRuns } from '../shared/highlight';
+
+/**
+ * One network's suggested message, with its live length (counted the network's way) and the
+ * policy findings, underlined in a preview where they have a span.
+ *
+ * @param {Object}   props          Props.
+ * @param {string}   props.network  Network id.
+ * @param {string}   props.label    Network name.
+ * @param {string}   props.value    Message.
+ * @param {string}   [props.help] Help text under the field.
+ * @param {Function} props.onChange Called with the new message.
+ * @param {Function} props.check    Policy check: ( text, network ) => report.
+ * @return {Element} The field.
+ */
+export default function MessageField( { network, label, help, value, onChange, check } ) {
+	const measure = useMemo( () => measureMessage( value, network ), [ value, network ] );
+	// The default message goes to any network: checked without one (no length or network rule).
+	const target = network === 'default' ? undefined : network;
+	const report = useMemo( () => ( value ? check( value, target ) : { ok: true, findings: [] } ), [ value, target, check ] );
+	const spans = report.findings.filter( ( f ) => f.end > f.start );
+	const counter =
+		measure.max === null
+			? /* translators: %d: length of the message */
+			  sprintf( __( '%d characters', 'shareworthy' ), measure.length )
+			: /* translators: 1: length of the message, 2: the network's limit */
+			  sprintf( __( '%1$d / %2$d', 'shareworthy' ), measure.length, measure.max );
+	return (
+		<div className="shareworthy-message">
+			<TextareaControl
+				__nextHasNoMarginBottom
+				/* translators: %s: network name, e.g. LinkedIn */
+				label={ sprintf( __( '%s message', 'shareworthy' ), label ) }
+				help={ help }
+				value={ value }
+				onChange={ onChange }
+				rows={ 4 }
+			/>
+			<p className={ 'shareworthy-message__count' + ( measure.over ? ' is-over' : '' ) } aria-live="polite">
+				{ counter }
+			</p>
+			{ spans.length > 0 && (
+				<p className="shareworthy-message__preview" aria-hidden="true">
+					{ highlightRuns( value, spans ).map( ( run, i ) =>
+						run.severity ? (
+							<mark key={ i } className={ `is-${ run.severity }` }>
+								{ run.text }
+							</mark>
+						) : (
+							<span key={ i }>{ run.text }</span>
+						)
+					) }
+				</p>
+			) }
+			{ report.findings.length > 0 && (
+				<ul className="shareworthy-message__findings" aria-live="polite">
+					{ report.findings.map( ( finding, i ) => (
+						<li key={ `${ finding.code }-${ i }` } className={ `is-${ finding.severity }` }>
+							{ finding.message }
+						</li>
+					) ) }
+				</ul>
+			) }
+		</div>
+	);
+}

@@ -1,0 +1,2 @@
+// Styles are webpack's business; Jest only needs the import to resolve.
+module.exports = {};
