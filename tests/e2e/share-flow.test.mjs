@@ -19,7 +19,7 @@ import { chromium } from 'playwright-core';
 
 import { databaseFile, ensureSite, login, repoRoot, startServer } from '../../wordpress-plugin/bin/wp-env.mjs';
 
-const PORT = Number(process.env.SHAREWORTHY_E2E_PORT ?? 8897);
+const PORT = Number(process.env.SHAREWORTHY_E2E_PORT ?? 8893);
 const shots = join(repoRoot, 'test-results', 'screenshots');
 /** A desktop Chrome: the click counter ignores headless browsers, rightly. */
 const VISITOR_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
