@@ -201,6 +201,13 @@ describe('checkPolicy: links', () => {
     ]);
   });
 
+  it('blocks a link whose host cannot be parsed, naming it as written', () => {
+    const text = 'voir https://[::1/x';
+    expect(checkPolicy(text, policy).findings).toMatchObject([
+      { code: 'link-domain', start: 5, end: text.length, message: 'Link to a domain that is not allowed: https://[::1/x' },
+    ]);
+  });
+
   it('does not restrict links when no domain is listed', () => {
     expect(spans('https://anything.example', compile({ allowedLinkDomains: [] }))).toEqual([]);
   });
@@ -361,6 +368,12 @@ describe('checkPolicy: network, embargo and expiry', () => {
     for (const at of [new Date('2026-11-29T09:00:00Z'), '2026-11-29T09:00:00Z', Date.parse('2026-11-29T09:00:00Z')]) {
       expect(checkPolicy('Hello', policy, { now: at, item }).ok).toBe(true);
     }
+  });
+
+  it('names the expiry date in both languages', () => {
+    const item = { expiresAt: '2026-11-01T12:00:00Z' };
+    expect(checkPolicy('x', compile({ locale: 'fr' }), { now, item }).findings[0]?.message).toBe('Expiré depuis le 1 novembre 2026 à 12:00 UTC');
+    expect(checkPolicy('x', compile({}), { now, item }).findings[0]?.message).toBe('Expired on 1 November 2026 at 12:00 UTC');
   });
 
   it('says when a date cannot be read', () => {
