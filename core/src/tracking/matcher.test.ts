@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileMatcher, requiredLiteral } from './matcher.js';
+import { BOT_PATTERNS } from './patterns.js';
+
+const corpus = JSON.parse(readFileSync(join(__dirname, '../../../tests/vectors/user-agents.json'), 'utf8')) as { ua: string }[];
+
+/** The reference the matcher must equal: one RegExp of all sources. */
+const reference = (sources: readonly string[]) => {
+  const pattern = new RegExp(sources.join('|'), 'i');
+  return (text: string) => pattern.test(text);
+};
+const disagreements = (sources: readonly string[], subjects: readonly string[]) => {
+  const fast = compileMatcher(sources);
+  const slow = reference(sources);
+  return subjects.filter((subject) => fast(subject) !== slow(subject));
+};
+
+describe('requiredLiteral', () => {
+  it.each([
+    ['twitterbot', 'twitterbot'],
+    ['(?:^|[^g])news(?!sapphire)', 'news'],
+    ['(?:^|[^u]|(?:^|[^c])u|(?:^|[^ ])cu)bots?(?:\\b|_)', 'bot'],
+    ['mail\\.ru/', 'mail.ru/'],
+    ['\\b\\w+/1\\.0;', '/1.0;'],
+    ['pinterest(?:bot)?/\\d', 'pinterest'],
+    ['java(?!;)', 'java'],
+    ['ptst[ /]\\d', 'ptst'],
+    ['^[\\w \\.\\-\\(?:\\):%]+(?:/v?\\d+)?(?:,|$)', ''],
+    ['[^ ]{50,}', ''],
+    ['ab{2}c', 'a'],
+    ['SlackBot', 'slackbot'],
+  ])('finds %s → %j', (source, literal) => {
+    expect(requiredLiteral(source)).toBe(literal);
+  });
+
+  it('only returns text that every match of the source contains', () => {
+    for (const source of BOT_PATTERNS) {
+      const literal = requiredLiteral(source);
+      const pattern = new RegExp(source, 'gi');
+      for (const { ua } of corpus) {
+        for (const match of ua.matchAll(pattern)) {
+          // A match may be empty or start before the literal; it must still contain it.
+          if (match[0] !== '' && !match[0].toLowerCase().includes(literal)) throw new Error(`${source}: ${match[0]}`);
+        }
+      }
+    }
+  });
+});
+
+describe('compileMatcher', () => {
+  it('answers like one RegExp of all bot patterns on every labelled user agent', () => {
+    expect(disagreements(BOT_PATTERNS, corpus.map(({ ua }) => ua))).toEqual([]);
+  });
+
+  it('answers like one RegExp on random strings made of pattern fragments and browser text', () => {
+    // Deterministic xorshift, so a failure replays.
+    let seed = 0x2f6b1d3;
+    const random = (n: number) => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) % n;
+    };
+    const pieces = ['Mozilla/5.0 (', 'Windows NT 10.0; Win64; x64', ') ', 'AppleWebKit/537.36 (KHTML, like Gecko)', ' Chrome/131.0.0.0', ' Safari/537.36',
+      'bot', 'Bot', 'cu', ' cu', 'cam', 'scan', 'lib', 'http', 'g', 'news', 'google', 'channel/', '/', ';', ' ', '; x;', '@', 'a.', '()', '|',
+      'java', ';', 'monitor', 'check', '1.0;', 'w/', 'x', 'K', '\u212A', 'é', '\uD800', '\u200B', 'preview', 'curl', 'headless'];
+    const subjects = Array.from({ length: 4000 }, () => Array.from({ length: 1 + random(12) }, () => pieces[random(pieces.length)]).join(''));
+    expect(disagreements(BOT_PATTERNS, subjects)).toEqual([]);
+  });
+
+  it('folds ASCII case only, like a non-Unicode case-insensitive RegExp', () => {
+    const matches = compileMatcher(['kelvinbot']);
+    expect(matches('KELVINBOT')).toBe(true);
+    expect(matches('\u212AELVINBOT')).toBe(false);
+    expect(matches('kelv\u0131nbot')).toBe(false);
+  });
+
+  it('stays linear on a megabyte of near misses (each source is tried at most once)', () => {
+    const matches = compileMatcher(BOT_PATTERNS);
+    // The `(Linux; …)` prefix keeps isbot's "only word characters" shape from matching.
+    const browser = 'Mozilla/5.0 (Linux; Android 10) ';
+    expect(matches(`${browser}${'gnews '.repeat(180_000)}`)).toBe(false);
+    expect(matches(`${browser}${' cubot'.repeat(170_000)} camscanner libhttp`)).toBe(false);
+    expect(matches(`${browser}${'gnews '.repeat(180_000)}news`)).toBe(true);
+  });
+
+  it('matches nothing without sources, and handles anchored-only or literal-only lists', () => {
+    expect(compileMatcher([])('anything')).toBe(false);
+    expect(disagreements(['^curl', '^wget'], ['curl/8', 'a curl', 'WGET'])).toEqual([]);
+    expect(disagreements(['crawl', 'spider'], ['webcrawler', 'SPIDER', 'spide'])).toEqual([]);
+  });
+});
