@@ -21,6 +21,13 @@ final class Shareworthy_Core_Data {
 	private static ?array $data = null;
 
 	/**
+	 * Whether the generated file is there (the plugin was built).
+	 */
+	public static function available(): bool {
+		return is_readable( SHAREWORTHY_DIR . '/includes/generated/core-data.php' );
+	}
+
+	/**
 	 * The whole generated array.
 	 *
 	 * @return array<string, mixed>

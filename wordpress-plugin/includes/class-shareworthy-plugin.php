@@ -16,7 +16,7 @@ final class Shareworthy_Plugin {
 	 * Requires every class file (small; no autoloader needed).
 	 */
 	public static function load(): void {
-		foreach ( array( 'core-data', 'schema', 'capabilities', 'items', 'meta', 'shares', 'clicks', 'tracking', 'utm', 'visitor', 'redirect', 'rest-items-controller', 'rest-shares-controller', 'cron', 'privacy', 'uninstaller' ) as $name ) {
+		foreach ( array( 'core-data', 'schema', 'capabilities', 'items', 'meta', 'shares', 'clicks', 'tracking', 'utm', 'visitor', 'redirect', 'rest-items-controller', 'rest-shares-controller', 'rest-reports-controller', 'cron', 'privacy', 'uninstaller' ) as $name ) {
 			require_once __DIR__ . "/class-shareworthy-{$name}.php";
 		}
 	}
@@ -25,6 +25,11 @@ final class Shareworthy_Plugin {
 	 * Adds the hooks.
 	 */
 	public static function boot(): void {
+		if ( ! Shareworthy_Core_Data::available() ) {
+			// An unbuilt checkout: say so instead of failing on every request.
+			add_action( 'admin_notices', array( __CLASS__, 'missing_build_notice' ) );
+			return;
+		}
 		// The tracked-link redirect runs before themes, init and the REST server load:
 		// a click must cost no more than the cheapest WordPress request.
 		add_action( 'plugins_loaded', array( 'Shareworthy_Redirect', 'handle_early' ), 1 );
@@ -44,6 +49,16 @@ final class Shareworthy_Plugin {
 		add_action( 'deleted_post', array( 'Shareworthy_Shares', 'delete_for_item' ) );
 		add_action( 'deleted_user', array( 'Shareworthy_Shares', 'delete_for_user' ) );
 		add_action( 'wp_initialize_site', array( __CLASS__, 'initialize_site' ), 200 );
+	}
+
+	/**
+	 * Admin notice shown when includes/generated/core-data.php was not built.
+	 */
+	public static function missing_build_notice(): void {
+		printf(
+			'<div class="notice notice-error"><p>%s</p></div>',
+			esc_html__( 'Shareworthy is not built: run "npm run build" in the repository (it generates includes/generated/core-data.php from @shareworthy/core).', 'shareworthy' )
+		);
 	}
 
 	/**
@@ -100,6 +115,7 @@ final class Shareworthy_Plugin {
 	public static function register_rest_routes(): void {
 		( new Shareworthy_REST_Items_Controller() )->register_routes();
 		( new Shareworthy_REST_Shares_Controller() )->register_routes();
+		( new Shareworthy_REST_Reports_Controller() )->register_routes();
 	}
 
 	/**

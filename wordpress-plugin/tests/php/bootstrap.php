@@ -19,7 +19,7 @@ if ( 'mariadb' !== getenv( 'SHAREWORTHY_DB' ) ) {
 	define( 'DB_DIR', $shareworthy_db_dir );
 	register_shutdown_function(
 		static function () use ( $shareworthy_db_dir ): void {
-			array_map( 'unlink', glob( $shareworthy_db_dir . '{,.}*', GLOB_BRACE ) ?: array() );
+			array_map( 'unlink', array_filter( glob( $shareworthy_db_dir . '{,.}*', GLOB_BRACE ) ?: array(), 'is_file' ) );
 			@rmdir( $shareworthy_db_dir ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
 		}
 	);
