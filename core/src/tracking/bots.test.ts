@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { botKind, isBlankUserAgent, isBot } from './bots.js';
+import { BOT_PATTERN_GROUPS } from './patterns.js';
 
 interface Row {
   readonly ua: string;
@@ -30,6 +31,12 @@ describe('isBot on the labelled corpus', () => {
       .filter((row) => botKind(row.ua) !== row.kind)
       .map((row) => `${row.kind} ≠ ${String(botKind(row.ua))}: ${row.ua}`);
     expect(wrongKind).toEqual([]);
+  });
+
+  it('names the first group, in priority order, whose patterns match', () => {
+    const groups = BOT_PATTERN_GROUPS.map(({ kind, patterns }) => ({ kind, pattern: new RegExp(patterns.join('|'), 'i') }));
+    const reference = (ua: string) => groups.find(({ pattern }) => pattern.test(ua))?.kind;
+    expect(corpus.filter((row) => botKind(row.ua) !== reference(row.ua)).map((row) => row.ua)).toEqual([]);
   });
 
   it('keeps the corpus honest: each row has a source, and each relabel says why', () => {

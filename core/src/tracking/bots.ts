@@ -15,7 +15,7 @@ const BLANK = /^[\s\p{Cf}]*$/u;
 
 /** Built on first use, so hosts that never classify visits (the editor) never build the table. */
 let anyBot: ((userAgent: string) => boolean) | undefined;
-let byKind: readonly { readonly kind: BotKind; readonly pattern: RegExp }[] | undefined;
+let byKind: readonly { readonly kind: BotKind; readonly matches: (userAgent: string) => boolean }[] | undefined;
 
 const matchesAnyBot = (userAgent: string): boolean => (anyBot ??= compileMatcher(BOT_PATTERNS))(userAgent);
 
@@ -55,7 +55,9 @@ export function isBot(userAgent: string): boolean {
  */
 export function botKind(userAgent: string): BotKind | undefined {
   if (!matchesAnyBot(userAgent)) return undefined;
-  // Only reached for bots, so the per-kind passes cost nothing on a person's click.
-  byKind ??= BOT_PATTERN_GROUPS.map(({ kind, patterns }) => ({ kind, pattern: new RegExp(compileAlternation(patterns), 'i') }));
-  return byKind.find(({ pattern }) => pattern.test(userAgent))?.kind;
+  // Only reached for bots, so the per-kind passes cost nothing on a person's click. The
+  // last group needs no pass: a bot that no earlier group claims is of its kind.
+  const groups = BOT_PATTERN_GROUPS.slice(0, -1);
+  byKind ??= groups.map(({ kind, patterns }) => ({ kind, matches: compileMatcher(patterns) }));
+  return byKind.find(({ matches }) => matches(userAgent))?.kind ?? BOT_PATTERN_GROUPS[BOT_PATTERN_GROUPS.length - 1]?.kind;
 }
