@@ -31,6 +31,17 @@ describe('findLinks', () => {
     expect(links('https://café.fr/menu')[0]?.host).toBe('xn--caf-dma.fr');
   });
 
+  it('reads upper-case hosts and hosts at the very start of the text', () => {
+    expect(links('acme.fr et ACME.COM')).toEqual([
+      { text: 'acme.fr', host: 'acme.fr' },
+      { text: 'ACME.COM', host: 'acme.com' },
+    ]);
+  });
+
+  it('stops a bare host at its TLD and does not read a sentence after a missing space as a host', () => {
+    expect(links('acme.com.Suite, puis c’est fini.Ca marche')).toEqual([{ text: 'acme.com', host: 'acme.com' }]);
+  });
+
   it('does not read e-mail domains, file names, abbreviations or spaced letters as links', () => {
     expect(links('jean@acme.com node.js e.g. readme.md c.o.n.f.i.d.e.n.t.i.e.l 3.14')).toEqual([]);
   });
