@@ -56,6 +56,10 @@ describe('findEmails', () => {
     expect(emails(`Voir ${text} merci`)).toEqual([]);
   });
 
+  it('keeps looking after an @ at the very start of the text', () => {
+    expect(emails('@acme écrivez à a@b.fr')).toEqual(['a@b.fr']);
+  });
+
   it('does not flag handles, hashtags or prices', () => {
     expect(emails('Merci @acme et #team, 5 @ 10 € — rdv@ 14h')).toEqual([]);
   });

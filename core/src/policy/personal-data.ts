@@ -73,9 +73,9 @@ function localStart(text: string, at: number): number {
  */
 export function findEmails(text: string, emit: (start: number, end: number) => void): void {
   let from = 0;
-  for (let at = text.indexOf('@', from); at > 0; at = text.indexOf('@', from)) {
+  for (let at = text.indexOf('@', from); at >= 0; at = text.indexOf('@', from)) {
     from = at + 1;
-    const start = localStart(text, at);
+    const start = at > 0 ? localStart(text, at) : -1;
     if (start < 0) continue;
     let end = at + 1;
     while (end < text.length && end - at <= MAX_DOMAIN + 1 && isDomainChar(text, end)) end += 1;
