@@ -36,7 +36,7 @@ export function isBlankUserAgent(userAgent: string): boolean {
  * {@link BOT_PATTERNS} matches it case-insensitively. A blank user agent is a bot (browsers
  * always send one; see {@link isBlankUserAgent}). In-app browsers (LinkedIn, Facebook,
  * Instagram, X) are people. Time is linear in the length of the user agent: no pattern
- * can backtrack catastrophically, and a 1 MB header takes milliseconds.
+ * can backtrack catastrophically, and a 1 MB header takes some tens of milliseconds.
  * @param userAgent the `User-Agent` request header
  * @returns `true` when the visit should not count as a person's click
  * @example isBot('Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)') // true

@@ -1,4 +1,15 @@
-import { classifyVisit } from './visit.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyVisit, type VisitReason } from './visit.js';
+
+interface VisitCase {
+  readonly behaviour: string;
+  readonly method: string;
+  readonly userAgent: string | null;
+  readonly headers?: Record<string, string>;
+  readonly reason: VisitReason;
+}
+const vectors = JSON.parse(readFileSync(join(__dirname, '../../../tests/vectors/tracking-visits.json'), 'utf8')) as { cases: VisitCase[] };
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const LINKEDIN_APP = 'Mozilla/5.0 (iPhone; CPU iPhone OS 12_4_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [LinkedInApp]';
@@ -16,6 +27,13 @@ describe('classifyVisit reasons', () => {
     ['crawler', { method: 'GET', userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' }],
   ] as const)('gives %s', (reason, request) => {
     expect(classifyVisit(request)).toEqual({ count: reason === 'counted', reason });
+  });
+});
+
+describe('classifyVisit shared vectors (the PHP mirror runs the same file)', () => {
+  it.each(vectors.cases.map((c) => [c.behaviour, c]))('%s', (_name, c) => {
+    const request = { method: c.method, userAgent: c.userAgent ?? undefined, ...(c.headers === undefined ? {} : { headers: c.headers }) };
+    expect(classifyVisit(request)).toEqual({ count: c.reason === 'counted', reason: c.reason });
   });
 });
 
