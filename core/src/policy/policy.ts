@@ -77,27 +77,27 @@ export interface PolicyConfig {
  */
 export interface PolicyItem {
   /** Embargo: the article may not be shared before this instant (ISO 8601 string or Date). */
-  readonly startsAt?: string | Date | null;
+  readonly startsAt?: string | Date | null | undefined;
   /** Expiry: the article may not be shared from this instant on (ISO 8601 string or Date). */
-  readonly expiresAt?: string | Date | null;
+  readonly expiresAt?: string | Date | null | undefined;
 }
 
 /** What a single check knows besides the text. */
 export interface PolicyContext {
   /** The network the employee is sharing to (length limit, allowed networks). */
-  readonly network?: Network;
+  readonly network?: Network | undefined;
   /**
    * The current instant (Date, ISO string or epoch milliseconds), for embargo and expiry.
    * @default the clock (`Date.now()`)
    */
-  readonly now?: Date | string | number;
+  readonly now?: Date | string | number | undefined;
   /** The article being shared, for its embargo and expiry. */
-  readonly item?: PolicyItem;
+  readonly item?: PolicyItem | null | undefined;
   /**
    * Language of the messages for this check.
    * @default the policy's `locale`
    */
-  readonly locale?: PolicyLocale;
+  readonly locale?: PolicyLocale | undefined;
 }
 
 /** One problem in a post. */
