@@ -33,7 +33,7 @@ let postId;
 let postUrl;
 const state = {};
 
-const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+const shot = (page, name, fullPage = true) => page.screenshot({ path: join(shots, `${name}.png`), fullPage });
 
 async function rest(url, who, method, path, body) {
   const response = await fetch(`${url}/wp-json${path}`, {
@@ -125,7 +125,10 @@ test('an editor marks the post shareable in the sidebar and writes a LinkedIn me
   assert.match(await page.locator('.shareworthy-message__preview mark').first().innerText(), /confidential/i);
   await shot(page, '1-editor-sidebar-finding');
   await message.fill(LINKEDIN_MESSAGE);
-  assert.equal(await page.locator('.shareworthy-message').first().locator('.shareworthy-message__count').innerText(), `${LINKEDIN_MESSAGE.length} / 3000`);
+  // Counted is what employees start from: the message plus the disclosure the policy requires.
+  const linkedin = page.locator('.shareworthy-message').filter({ has: page.getByLabel('LinkedIn message', { exact: true }) });
+  assert.equal(await linkedin.locator('.shareworthy-message__count').innerText(), `${LINKEDIN_MESSAGE.length + ' #employee'.length} / 3000`);
+  assert.equal(await linkedin.locator('.shareworthy-message__findings li').count(), 0);
   await page.getByLabel('Approval', { exact: true }).selectOption('approved');
   await shot(page, '2-editor-sidebar');
 
@@ -152,7 +155,7 @@ test('an employee accepts the policy and shares to LinkedIn with a tracked link'
   const dialog = page.locator('dialog.shareworthy-composer');
   await dialog.getByRole('button', { name: 'I accept the policy' }).waitFor();
   assert.match(await dialog.locator('.shareworthy-composer__policy').innerText(), /Never share confidential information/);
-  await shot(page, '4-policy');
+  await shot(page, '4-policy', false);
   await dialog.getByRole('button', { name: 'I accept the policy' }).click();
 
   const textarea = dialog.getByLabel('Your message');
@@ -161,7 +164,7 @@ test('an employee accepts the policy and shares to LinkedIn with a tracked link'
   assert.equal(await textarea.inputValue(), `${LINKEDIN_MESSAGE} #employee`);
   await page.waitForFunction(() => /\d+ \/ 3000/.test(document.querySelector('.shareworthy-composer__count')?.textContent ?? ''));
   assert.equal(await dialog.locator('.shareworthy-composer__findings li').count(), 0);
-  await shot(page, '5-composer');
+  await shot(page, '5-composer', false);
 
   const [popup, response] = await Promise.all([
     context.waitForEvent('page'),
@@ -185,6 +188,28 @@ test('an employee accepts the policy and shares to LinkedIn with a tracked link'
   await context.close();
 });
 
+test('the feed block lists the item for the employee, marked as already shared', async () => {
+  const editor = await login(server.url, 'editor');
+  const page = await rest(server.url, editor, 'POST', '/wp/v2/pages', {
+    title: 'Share our news',
+    status: 'publish',
+    content: '<!-- wp:shareworthy/feed {"perPage":50} /-->\n<!-- wp:shareworthy/feed {"perPage":2,"title":"Two at a time"} /-->',
+  });
+  assert.equal(page.status, 201, JSON.stringify(page.data));
+  const context = await newContext();
+  const tab = await logIn(context, 'employee');
+  await tab.goto(page.data.link);
+  const [all, paged] = [tab.locator('.wp-block-shareworthy-feed').first(), tab.locator('.wp-block-shareworthy-feed').nth(1)];
+  const item = all.locator('.shareworthy-feed__item').filter({ hasText: 'Our plant now runs on renewable power' });
+  await item.waitFor();
+  await item.locator('.shareworthy-share__shared:not([hidden])').waitFor();
+  // The demo content has more live items than one page of two holds.
+  assert.equal(await paged.locator('.shareworthy-feed__item').count(), 2);
+  assert.match(await paged.locator('.shareworthy-feed__pages').innerText(), /Page 1 of \d+/);
+  await shot(tab, '7-feed');
+  await context.close();
+});
+
 test('a visitor following the tracked link is counted once within 30 minutes', async () => {
   assert.ok(state.share, 'needs the share of the previous test');
   const visitor = await newContext({ userAgent: VISITOR_UA });
@@ -192,7 +217,7 @@ test('a visitor following the tracked link is counted once within 30 minutes', a
   await page.goto(`${server.url}/go/${state.share.code}`);
   assert.ok(page.url().startsWith(postUrl.replace(/\/$/, '')), `landed on ${page.url()}`);
   assert.match(page.url(), /utm_source=linkedin/);
-  await shot(page, '7-visitor-landing');
+  await shot(page, '8-visitor-landing');
   await page.goto(`${server.url}/go/${state.share.code}`);
 
   const employee = await login(server.url, 'employee');
@@ -228,6 +253,6 @@ test('an employee reports a concern about the article', async () => {
   ]);
   assert.equal(response.status(), 201);
   await page.getByText('Thank you, the editors will look into it.').waitFor();
-  await shot(page, '8-concern');
+  await shot(page, '9-concern');
   await context.close();
 });

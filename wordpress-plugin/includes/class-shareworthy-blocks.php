@@ -511,7 +511,8 @@ final class Shareworthy_Blocks {
 	}
 
 	/**
-	 * The feed block (render.php): the employee's ranked items, paginated.
+	 * The feed block (render.php): the employee's items as the server ranks them (core's
+	 * rankFeed rules, Shareworthy_Items::feed), paginated.
 	 *
 	 * @param array<string, mixed> $attributes Block attributes.
 	 * @return string HTML.
@@ -522,7 +523,7 @@ final class Shareworthy_Blocks {
 			return '';
 		}
 		$per_page = max( 1, min( 50, (int) ( $attributes['perPage'] ?? 5 ) ) );
-		$items    = Shareworthy_Items::feed( $user_id );
+		$items    = Shareworthy_Items::feed( $user_id, time() );
 		$pages    = max( 1, (int) ceil( count( $items ) / $per_page ) );
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a page number.
 		$page  = isset( $_GET['shareworthy_page'] ) ? min( $pages, max( 1, absint( $_GET['shareworthy_page'] ) ) ) : 1;
@@ -531,10 +532,16 @@ final class Shareworthy_Blocks {
 		if ( array() === $shown ) {
 			return self::root( $title . '<p class="shareworthy-feed__empty">' . esc_html__( 'Nothing to share right now. New articles will appear here.', 'shareworthy' ) . '</p>', false );
 		}
-		$shared = Shareworthy_Shares::shared_item_ids( $user_id, array_map( static fn( WP_Post $p ): int => $p->ID, $shown ) );
-		self::add_state( $shown, $shared );
+		$posts  = array_map( static fn( array $entry ): WP_Post => $entry['post'], $shown );
+		$shared = array();
+		foreach ( $shown as $entry ) {
+			if ( $entry['alreadyShared'] ) {
+				$shared[ $entry['post']->ID ] = true;
+			}
+		}
+		self::add_state( $posts, $shared );
 		$list = '';
-		foreach ( $shown as $post ) {
+		foreach ( $posts as $post ) {
 			$list .= sprintf(
 				'<li class="shareworthy-feed__item"><h3 class="shareworthy-feed__item-title"><a href="%1$s">%2$s</a></h3><p class="shareworthy-feed__excerpt">%3$s</p>%4$s</li>',
 				esc_url( (string) get_permalink( $post ) ),

@@ -6,23 +6,26 @@ import { measureMessage } from '../shared/measure';
 import { highlightRuns } from '../shared/highlight';
 
 /**
- * One network's suggested message, with its live length (counted the network's way) and the
- * policy findings, underlined in a preview where they have a span.
+ * One network's suggested message. What is measured and checked is the message employees
+ * start from (the suggestion plus the hashtags and the disclosure the composer adds), counted
+ * the network's way; policy findings are listed and underlined in a preview of that message.
  *
  * @param {Object}   props          Props.
- * @param {string}   props.network  Network id.
+ * @param {string}   props.network  Network id, or `default` for the message of every network.
  * @param {string}   props.label    Network name.
+ * @param {string}   [props.help]   Help text under the field.
  * @param {string}   props.value    Message.
- * @param {string}   [props.help] Help text under the field.
  * @param {Function} props.onChange Called with the new message.
+ * @param {Function} props.compose  ( text ) => the message employees start from.
  * @param {Function} props.check    Policy check: ( text, network ) => report.
  * @return {Element} The field.
  */
-export default function MessageField( { network, label, help, value, onChange, check } ) {
-	const measure = useMemo( () => measureMessage( value, network ), [ value, network ] );
+export default function MessageField( { network, label, help, value, onChange, compose, check } ) {
 	// The default message goes to any network: checked without one (no length or network rule).
 	const target = network === 'default' ? undefined : network;
-	const report = useMemo( () => ( value ? check( value, target ) : { ok: true, findings: [] } ), [ value, target, check ] );
+	const composed = useMemo( () => ( value.trim() ? compose( value ) : '' ), [ value, compose ] );
+	const measure = useMemo( () => measureMessage( composed, target ), [ composed, target ] );
+	const report = useMemo( () => ( composed ? check( composed, target ) : { ok: true, findings: [] } ), [ composed, target, check ] );
 	const spans = report.findings.filter( ( f ) => f.end > f.start );
 	const counter =
 		measure.max === null
@@ -39,32 +42,37 @@ export default function MessageField( { network, label, help, value, onChange, c
 				help={ help }
 				value={ value }
 				onChange={ onChange }
-				rows={ 4 }
+				rows={ 3 }
 			/>
-			<p className={ 'shareworthy-message__count' + ( measure.over ? ' is-over' : '' ) } aria-live="polite">
-				{ counter }
-			</p>
-			{ spans.length > 0 && (
-				<p className="shareworthy-message__preview" aria-hidden="true">
-					{ highlightRuns( value, spans ).map( ( run, i ) =>
-						run.severity ? (
-							<mark key={ i } className={ `is-${ run.severity }` }>
-								{ run.text }
-							</mark>
-						) : (
-							<span key={ i }>{ run.text }</span>
-						)
+			{ composed && (
+				<>
+					<p className={ 'shareworthy-message__count' + ( measure.over ? ' is-over' : '' ) } aria-live="polite">
+						{ counter }
+					</p>
+					{ ( composed !== value || spans.length > 0 ) && (
+						<p className="shareworthy-message__preview">
+							<span className="shareworthy-message__preview-label">{ __( 'Employees start from:', 'shareworthy' ) } </span>
+							{ highlightRuns( composed, spans ).map( ( run, i ) =>
+								run.severity ? (
+									<mark key={ i } className={ `is-${ run.severity }` }>
+										{ run.text }
+									</mark>
+								) : (
+									<span key={ i }>{ run.text }</span>
+								)
+							) }
+						</p>
 					) }
-				</p>
-			) }
-			{ report.findings.length > 0 && (
-				<ul className="shareworthy-message__findings" aria-live="polite">
-					{ report.findings.map( ( finding, i ) => (
-						<li key={ `${ finding.code }-${ i }` } className={ `is-${ finding.severity }` }>
-							{ finding.message }
-						</li>
-					) ) }
-				</ul>
+					{ report.findings.length > 0 && (
+						<ul className="shareworthy-message__findings" aria-live="polite">
+							{ report.findings.map( ( finding, i ) => (
+								<li key={ `${ finding.code }-${ i }` } className={ `is-${ finding.severity }` }>
+									{ finding.message }
+								</li>
+							) ) }
+						</ul>
+					) }
+				</>
 			) }
 		</div>
 	);

@@ -12,6 +12,7 @@ import { store as coreStore, useEntityProp } from '@wordpress/core-data';
 import { PluginDocumentSettingPanel, store as editorStore } from '@wordpress/editor';
 import { useCallback, useMemo } from '@wordpress/element';
 
+import { startingMessage } from '../shared/message';
 import { createPolicyChecker } from '../shared/policy';
 import { fromLocalInput, toLocalInput } from './dates';
 import MessageField from './message-field';
@@ -68,6 +69,9 @@ export default function SharingPanel( { settings } ) {
 	const checker = useMemo( () => createPolicyChecker( settings.policy, settings.locale ), [ settings ] );
 	const startsAt = meta?.shareworthy_starts_at ?? '';
 	const expiresAt = meta?.shareworthy_expires_at ?? '';
+	const hashtags = meta?.shareworthy_hashtags;
+	const disclosure = settings.policy?.requiredDisclosure?.[ 0 ] ?? '';
+	const compose = useCallback( ( text ) => startingMessage( text, hashtags ?? [], disclosure ), [ hashtags, disclosure ] );
 	const check = useCallback(
 		( text, network ) => checker.check( text, network, { startsAt: startsAt || null, expiresAt: expiresAt || null } ),
 		[ checker, startsAt, expiresAt ]
@@ -118,6 +122,7 @@ export default function SharingPanel( { settings } ) {
 						label={ __( 'Default', 'shareworthy' ) }
 						help={ __( 'Used for every network that has no message of its own.', 'shareworthy' ) }
 						value={ messages.default ?? '' }
+						compose={ compose }
 						check={ check }
 						onChange={ ( value ) => update( 'shareworthy_messages', { ...messages, default: value } ) }
 					/>
@@ -127,6 +132,8 @@ export default function SharingPanel( { settings } ) {
 							network={ network }
 							label={ label }
 							value={ messages[ network ] ?? '' }
+							help={ __( 'Empty: the default message.', 'shareworthy' ) }
+							compose={ compose }
 							check={ check }
 							onChange={ ( value ) => update( 'shareworthy_messages', { ...messages, [ network ]: value } ) }
 						/>
