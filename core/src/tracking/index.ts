@@ -8,7 +8,7 @@ export { BOT_PATTERN_GROUPS, BOT_PATTERNS } from './patterns.js';
 export type { BotKind, BotPatternGroup } from './patterns.js';
 export { compileAlternation } from './alternation.js';
 export { compileMatcher, requiredLiteral } from './matcher.js';
-export { classifyVisit } from './visit.js';
+export { classifyVisit, PREFETCH_HEADER_PATTERNS } from './visit.js';
 export type { VisitClassification, VisitReason, VisitRequest } from './visit.js';
 export { normalizeIp } from './ip.js';
 export { createDailySalt, utcDay, visitorKey } from './visitor-key.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyVisit, type VisitReason } from './visit.js';
+import { classifyVisit, PREFETCH_HEADER_PATTERNS, type VisitReason } from './visit.js';
 
 interface VisitCase {
   readonly behaviour: string;
@@ -111,6 +111,16 @@ describe('classifyVisit prefetch headers', () => {
 
   it('reports a prefetch before judging the user agent, so a prefetching preview fetcher is a prefetch', () => {
     expect(classifyVisit({ method: 'GET', userAgent: 'Twitterbot/1.0', headers: { Purpose: 'prefetch' } }).reason).toBe('prefetch');
+  });
+
+  it('publishes its rules as lower-case header names and PCRE-compatible sources, the ones it applies', () => {
+    for (const [name, source] of Object.entries(PREFETCH_HEADER_PATTERNS)) {
+      expect(name).toBe(name.toLowerCase());
+      expect(source).not.toMatch(/\(\?<|\\[pPk]\{/);
+      const prefetch = new RegExp(source, 'i').test('prefetch');
+      expect(classifyVisit({ method: 'GET', userAgent: CHROME, headers: { [name]: 'prefetch' } }).reason === 'prefetch').toBe(prefetch);
+    }
+    expect(Object.keys(PREFETCH_HEADER_PATTERNS).sort()).toEqual(['purpose', 'sec-purpose', 'x-moz', 'x-purpose']);
   });
 
   it('ignores inherited properties of the headers object', () => {

@@ -31,16 +31,25 @@ export interface VisitClassification {
   readonly reason: VisitReason;
 }
 
-/** Headers that announce a speculative load, and the values that mean one. */
-const PREFETCH_HEADERS: ReadonlyMap<string, RegExp> = new Map([
+/**
+ * Headers that announce a speculative load: lower-case header name → value pattern (regex
+ * source, case-insensitive, PCRE-compatible). A request carrying any of them is not a click.
+ * Data so that the PHP redirect can apply the same rules.
+ * @example new RegExp(PREFETCH_HEADER_PATTERNS['sec-purpose'] ?? '', 'i').test('prefetch;prerender') // true
+ */
+export const PREFETCH_HEADER_PATTERNS: Readonly<Record<string, string>> = {
   // Chromium and Firefox: `prefetch`, `prefetch;prerender`, `prefetch;anonymous-client-ip`.
-  ['sec-purpose', /^\s*prefetch\b/i],
+  'sec-purpose': '^\\s*prefetch\\b',
   // The older Chromium header, and Safari's Top Sites thumbnails (`X-Purpose: preview`).
-  ['purpose', /^\s*(?:prefetch|preview)\b/i],
-  ['x-purpose', /^\s*(?:prefetch|preview)\b/i],
+  purpose: '^\\s*(?:prefetch|preview)\\b',
+  'x-purpose': '^\\s*(?:prefetch|preview)\\b',
   // Firefox's link prefetching before `Sec-Purpose`.
-  ['x-moz', /^\s*prefetch\b/i],
-]);
+  'x-moz': '^\\s*prefetch\\b',
+};
+
+const PREFETCH_HEADERS: ReadonlyMap<string, RegExp> = new Map(
+  Object.entries(PREFETCH_HEADER_PATTERNS).map(([name, source]) => [name, new RegExp(source, 'i')]),
+);
 
 function isPrefetch(headers: Readonly<Record<string, string | undefined>>): boolean {
   for (const [name, value] of Object.entries(headers)) {
