@@ -231,6 +231,11 @@ describe('checkPolicy: required disclosure', () => {
     ]);
   });
 
+  it('does not count a disclosure hidden in a link', () => {
+    expect(checkPolicy('Lisez https://acme.com/news#employee', policy).ok).toBe(false);
+    expect(checkPolicy('Lisez https://acme.com/news #employee', policy).ok).toBe(true);
+  });
+
   it('matches a multi-word disclosure across separators', () => {
     const phrase = compile({ requiredDisclosure: ['Employé de ACME'] });
     expect(checkPolicy('Je suis employé  de Acme.', phrase).ok).toBe(true);

@@ -247,12 +247,13 @@ function instant(value: Date | string | number | null | undefined): number | nul
   return Date.parse(value);
 }
 
-function hasDisclosure(tokens: TokenStream, disclosures: readonly Disclosure[]): boolean {
-  const { count, keys, hashed } = tokens;
+/** Whether the post shows one of the disclosures; one inside a link (`https://x.com/#employee`) is not shown. */
+function hasDisclosure(tokens: TokenStream, disclosures: readonly Disclosure[], insideLink: (offset: number) => boolean): boolean {
+  const { count, keys, hashed, starts } = tokens;
   for (const { words, hashtag } of disclosures) {
     const first = words[0];
     for (let i = 0; i + words.length <= count; i += 1) {
-      if (keys[i] !== first || (hashtag && hashed[i] !== true)) continue;
+      if (keys[i] !== first || (hashtag && hashed[i] !== true) || insideLink(starts[i] ?? 0)) continue;
       let w = 1;
       while (w < words.length && keys[i + w] === words[w]) w += 1;
       if (w === words.length) return true;
@@ -338,7 +339,7 @@ export function checkPolicy(text: string, policy: CompiledPolicy, context: Polic
         ? add('blocked-term', start, end, { code: 'blocked-term', term })
         : add('confidential-marker', start, end, { code: 'confidential-marker', term }),
   );
-  if (policy.disclosures.length > 0 && !hasDisclosure(tokens, policy.disclosures)) {
+  if (policy.disclosures.length > 0 && !hasDisclosure(tokens, policy.disclosures, (offset) => inside(linksOf(), offset))) {
     add('disclosure-missing', text.length, text.length, { code: 'disclosure-missing', disclosures: policy.requiredDisclosure });
   }
 
