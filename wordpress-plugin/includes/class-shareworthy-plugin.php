@@ -30,10 +30,11 @@ final class Shareworthy_Plugin {
 			add_action( 'admin_notices', array( __CLASS__, 'missing_build_notice' ) );
 			return;
 		}
+		// Tables first (an autoloaded option read), so the redirect never meets an old schema.
+		add_action( 'plugins_loaded', array( 'Shareworthy_Schema', 'maybe_upgrade' ), 0 );
 		// The tracked-link redirect runs before themes, init and the REST server load:
 		// a click must cost no more than the cheapest WordPress request.
 		add_action( 'plugins_loaded', array( 'Shareworthy_Redirect', 'handle_early' ), 1 );
-		add_action( 'plugins_loaded', array( 'Shareworthy_Schema', 'maybe_upgrade' ), 5 );
 		add_action( 'init', array( __CLASS__, 'load_textdomain' ), 0 );
 		add_action( 'init', array( 'Shareworthy_Meta', 'register' ), 20 );
 		add_action( 'init', array( 'Shareworthy_Redirect', 'add_rewrite_rule' ) );
