@@ -19,7 +19,12 @@ if (!php.ok) {
   process.exit(1);
 }
 const started = Date.now();
-ensureSite();
+try {
+  ensureSite();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
 const server = await startServer({ port });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`

@@ -62,9 +62,18 @@ export function checkPhp() {
   return { ok: true, version };
 }
 
+/** Throws a clear error when a command the setup needs is missing. */
+function requireCommand(command, hint) {
+  if (spawnSync(command, ['--version'], { stdio: 'ignore' }).error) {
+    throw Object.assign(new Error(`${command} is missing: ${hint}`), { code: 'SHAREWORTHY_MISSING_TOOL' });
+  }
+}
+
 /** Downloads (once) and unpacks WordPress 6.8 from Debian trixie into `.wp/site`. */
 export function ensureCore() {
   if (existsSync(join(siteDir, 'wp-includes', 'version.php'))) return;
+  requireCommand('apt-get', 'the local site unpacks Debian packages (Debian or Ubuntu needed)');
+  requireCommand('dpkg-deb', 'the local site unpacks Debian packages (Debian or Ubuntu needed)');
   const apt = join(wpDir, 'apt');
   const root = join(wpDir, 'root');
   for (const dir of ['sources.list.d', 'lists/partial', 'cache/archives/partial']) mkdirSync(join(apt, dir), { recursive: true });
@@ -99,6 +108,7 @@ export function ensureSqlitePlugin() {
   const target = join(siteDir, 'wp-content', 'plugins', 'sqlite-database-integration');
   const dropIn = join(siteDir, 'wp-content', 'db.php');
   if (existsSync(join(target, 'load.php')) && existsSync(dropIn) && readFileSync(dropIn, 'utf8').includes(MARIADB_SWITCH)) return;
+  requireCommand('unzip', 'sudo apt-get install -y unzip');
   const cache = join(wpDir, 'cache');
   mkdirSync(cache, { recursive: true });
   const tarball = join(cache, 'wp-playground-cli-3.1.56.tgz');
