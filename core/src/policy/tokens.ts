@@ -161,7 +161,7 @@ export class TokenStream {
   readonly ends: number[] = [];
   /** Folded key: lower case, no accents, leet characters kept as typed (`s3cret`). */
   readonly keys: string[] = [];
-  /** Other readings (leet, or without a leading `@`/`$`), or `null` for the common clean word. */
+  /** Other readings (leetspeak, look-alikes replaced, without a leading `@`/`$`), or `null` for the common clean word. */
   readonly alts: (string[] | null)[] = [];
   /** Whether the token directly follows a `#` (hashtags, for disclosures such as `#employee`). */
   readonly hashed: boolean[] = [];
