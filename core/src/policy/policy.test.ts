@@ -418,6 +418,36 @@ describe('checkPolicy: severities and robustness', () => {
     expect(report.findings.map((f) => f.code)).toContain('too-long');
   });
 
+  it('keeps every finding inside the text and ok consistent on 500 random strings', () => {
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const alphabet = ['s', 'e', 'c', 'r', 't', ' ', '3', '$', '@', '.', '-', '\u200b', '\u0301', '\ud83d', '\ude00', 'é', 'ѕ', '0', '6', '+', '(', ')', '#', '/', ':', 'h', 'w', 'x', 'a'];
+    const policy = compile({
+      blockedTerms: ['secret', 'sec ret', 'x'],
+      confidentialMarkers: ['ass'],
+      allowedLinkDomains: ['acme.com'],
+      requiredDisclosure: ['#ae'],
+      detectPersonalData: true,
+    });
+    for (let round = 0; round < 500; round += 1) {
+      let text = '';
+      const length = Math.floor(random() * 60);
+      for (let k = 0; k < length; k += 1) text += alphabet[Math.floor(random() * alphabet.length)];
+      const report = checkPolicy(text, policy, { network: round % 2 ? 'x' : 'bluesky' });
+      let previous = 0;
+      for (const f of report.findings) {
+        expect(f.start).toBeGreaterThanOrEqual(previous);
+        expect(f.start).toBeLessThanOrEqual(f.end);
+        expect(f.end).toBeLessThanOrEqual(text.length);
+        previous = f.start;
+      }
+      expect(report.ok).toBe(!report.findings.some((f) => f.severity === 'block'));
+    }
+  });
+
   it('checks pathological inputs without throwing', () => {
     const policy = compile({ blockedTerms: ['a b c'], detectPersonalData: true, allowedLinkDomains: ['acme.com'] });
     for (const text of ['', '\ud800', '@'.repeat(10_000), '+('.repeat(10_000), 'a.'.repeat(50_000), '1 '.repeat(50_000), 'a '.repeat(50_000)]) {
