@@ -1,9 +1,10 @@
 /**
  * appendUtm vs the usual one-liner: `new URL()`, `searchParams.set` ×4, `toString()`.
  * Same inputs, same parameters, in the same process. Also shows why we do not use the
- * one-liner: URLSearchParams re-serializes the whole existing query.
+ * one-liner: URLSearchParams re-serializes the whole existing query. Then validateTargetUrl
+ * against the naive check (`new URL()`, then hostname equal to or ending in `.` + an entry).
  */
-import { appendUtm } from '../../core/dist/index.js';
+import { appendUtm, validateTargetUrl } from '../../core/dist/index.js';
 import { compare, opsPerSecond, report } from './harness.mjs';
 
 const utm = { source: 'linkedin', medium: 'employee_advocacy', campaign: 'ete-2026-recrutement', content: 'sh_8f3K2xQ' };
@@ -84,4 +85,16 @@ report('appendUtm vs URL+searchParams.set×4, realistic mix', mix.ratio, {
 const parsed = compare({ ours: loop(nonCanonical, ours), peer: loop(nonCanonical, viaSearchParams) });
 report('appendUtm vs URL+searchParams.set×4, non-canonical inputs only (parser path)', parsed.ratio, {
   detail: `ours ${opsPerSecond(parsed.ours)}, peer ${opsPerSecond(parsed.peer)}`,
+});
+
+// Redirect targets: a three-host allowlist written as people write it (lower-case ASCII).
+const allowedHosts = ['example.com', 'example.org', 'contoso.sharepoint.com'];
+const targets = inputs.filter((input) => validateTargetUrl(input, { allowedHosts }).success);
+const naive = (input) => {
+  const { hostname, href } = new URL(input);
+  return allowedHosts.some((host) => hostname === host || hostname.endsWith(`.${host}`)) ? href : undefined;
+};
+const targetRun = compare({ ours: loop(targets, (t) => validateTargetUrl(t, { allowedHosts })), peer: loop(targets, naive) });
+report('validateTargetUrl vs new URL()+hostname suffix check (which misses credentials, schemes, odd hosts)', targetRun.ratio, {
+  detail: `ours ${opsPerSecond(targetRun.ours)}, peer ${opsPerSecond(targetRun.peer)} (${targets.length} allowed targets)`,
 });

@@ -116,7 +116,17 @@ describe('validateTargetUrl', () => {
     expect(validateTargetUrl('http://[0:0::1]/', { allowedHosts: ['[::1]'] }).success).toBe(true);
   });
 
-  it.each(['*.example.com', 'example.com/path', 'user@example.com', 'example.com:8080', '', '.example.com', 'a b', 'ex%61mple.com'])(
+  it.each(['a_b.example', '-a-.b', '1a.b2c', 'x.y-z', 'bücher.de', 'xn--bcher-kva.de', 'EXAMPLE.com', '127.0.0.1'])(
+    'reads the allowlist entry %j as the host a browser would visit',
+    (entry) => {
+      const host = new URL(`http://${entry}/`).hostname;
+      expect(validateTargetUrl(`https://${host}/`, { allowedHosts: [entry] }).success).toBe(true);
+      expect(validateTargetUrl(`https://sub.${host}/`, { allowedHosts: [entry] }).success).toBe(!/^[\d.]+$/.test(host));
+      expect(validateTargetUrl('https://other.test/', { allowedHosts: [entry] }).success).toBe(false);
+    },
+  );
+
+  it.each(['*.example.com', 'example.com/path', 'user@example.com', 'example.com:8080', '', '.example.com', 'a b', 'ex%61mple.com', 'a.123', 'a&b.com'])(
     'refuses the allowlist entry %j',
     (entry) => {
       expect(validateTargetUrl('https://example.com/', { allowedHosts: ['ok.test', entry] })).toEqual({

@@ -21,39 +21,37 @@ export interface HttpUrl {
   readonly hashStart: number;
 }
 
-const enum Code {
-  Tab = 0x09,
-  LineFeed = 0x0a,
-  CarriageReturn = 0x0d,
-  Space = 0x20,
-  Bang = 0x21,
-  Quote = 0x22,
-  Hash = 0x23,
-  Percent = 0x25,
-  Apostrophe = 0x27,
-  Hyphen = 0x2d,
-  Dot = 0x2e,
-  Slash = 0x2f,
-  Digit0 = 0x30,
-  Digit2 = 0x32,
-  Digit9 = 0x39,
-  Colon = 0x3a,
-  Less = 0x3c,
-  Greater = 0x3e,
-  Question = 0x3f,
-  Backslash = 0x5c,
-  Caret = 0x5e,
-  Backtick = 0x60,
-  LowerA = 0x61,
-  LowerE = 0x65,
-  LowerZ = 0x7a,
-  OpenBrace = 0x7b,
-  CloseBrace = 0x7d,
-  Tilde = 0x7e,
-}
+// Character codes the scanners compare against.
+const TAB = 0x09;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const SPACE = 0x20;
+const BANG = 0x21;
+const QUOTE = 0x22;
+const HASH = 0x23;
+const PERCENT = 0x25;
+const APOSTROPHE = 0x27;
+const HYPHEN = 0x2d;
+const DOT = 0x2e;
+const SLASH = 0x2f;
+const DIGIT_0 = 0x30;
+const DIGIT_2 = 0x32;
+const DIGIT_9 = 0x39;
+const LESS = 0x3c;
+const GREATER = 0x3e;
+const QUESTION = 0x3f;
+const BACKSLASH = 0x5c;
+const CARET = 0x5e;
+const BACKTICK = 0x60;
+const LOWER_A = 0x61;
+const LOWER_E = 0x65;
+const LOWER_Z = 0x7a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const TILDE = 0x7e;
 
-const isLowerAlpha = (c: number): boolean => c >= Code.LowerA && c <= Code.LowerZ;
-const isDigit = (c: number): boolean => c >= Code.Digit0 && c <= Code.Digit9;
+const isLowerAlpha = (c: number): boolean => c >= LOWER_A && c <= LOWER_Z;
+const isDigit = (c: number): boolean => c >= DIGIT_0 && c <= DIGIT_9;
 
 /**
  * Proves, without parsing, that `input` is already the WHATWG serialization of an http(s)
@@ -84,12 +82,12 @@ export function canonicalHttpUrl(input: string): HttpUrl | undefined {
   for (; i < length; i += 1) {
     const c = input.charCodeAt(i);
     if (i === labelStart && input.startsWith('xn--', i)) return undefined;
-    if (c === Code.Dot) {
+    if (c === DOT) {
       if (i === labelStart) return undefined;
       labelStart = i + 1;
-    } else if (c === Code.Slash) {
+    } else if (c === SLASH) {
       break;
-    } else if (!isLowerAlpha(c) && !isDigit(c) && c !== Code.Hyphen) {
+    } else if (!isLowerAlpha(c) && !isDigit(c) && c !== HYPHEN) {
       return undefined;
     }
   }
@@ -99,28 +97,28 @@ export function canonicalHttpUrl(input: string): HttpUrl | undefined {
   let queryStart = -1;
   for (; i < length; i += 1) {
     const c = input.charCodeAt(i);
-    if (c === Code.Question) {
+    if (c === QUESTION) {
       queryStart = i;
       break;
     }
-    if (c === Code.Hash) break;
-    if (c === Code.Slash) {
+    if (c === HASH) break;
+    if (c === SLASH) {
       const next = input.charCodeAt(i + 1);
-      if (next === Code.Dot) return undefined;
-      if (next === Code.Percent && input.charCodeAt(i + 2) === Code.Digit2 && (input.charCodeAt(i + 3) | 0x20) === Code.LowerE) {
+      if (next === DOT) return undefined;
+      if (next === PERCENT && input.charCodeAt(i + 2) === DIGIT_2 && (input.charCodeAt(i + 3) | 0x20) === LOWER_E) {
         return undefined;
       }
     } else if (
-      c < Code.Bang ||
-      c > Code.Tilde ||
-      c === Code.Quote ||
-      c === Code.Less ||
-      c === Code.Greater ||
-      c === Code.Backslash ||
-      c === Code.Caret ||
-      c === Code.Backtick ||
-      c === Code.OpenBrace ||
-      c === Code.CloseBrace
+      c < BANG ||
+      c > TILDE ||
+      c === QUOTE ||
+      c === LESS ||
+      c === GREATER ||
+      c === BACKSLASH ||
+      c === CARET ||
+      c === BACKTICK ||
+      c === OPEN_BRACE ||
+      c === CLOSE_BRACE
     ) {
       return undefined;
     }
@@ -128,8 +126,8 @@ export function canonicalHttpUrl(input: string): HttpUrl | undefined {
   if (queryStart !== -1) {
     for (i += 1; i < length; i += 1) {
       const c = input.charCodeAt(i);
-      if (c === Code.Hash) break;
-      if (c < Code.Bang || c > Code.Tilde || c === Code.Quote || c === Code.Apostrophe || c === Code.Less || c === Code.Greater) {
+      if (c === HASH) break;
+      if (c < BANG || c > TILDE || c === QUOTE || c === APOSTROPHE || c === LESS || c === GREATER) {
         return undefined;
       }
     }
@@ -137,7 +135,7 @@ export function canonicalHttpUrl(input: string): HttpUrl | undefined {
   const hashStart = i < length ? i : -1;
   for (i += 1; i < length; i += 1) {
     const c = input.charCodeAt(i);
-    if (c < Code.Bang || c > Code.Tilde || c === Code.Quote || c === Code.Less || c === Code.Greater || c === Code.Backtick) {
+    if (c < BANG || c > TILDE || c === QUOTE || c === LESS || c === GREATER || c === BACKTICK) {
       return undefined;
     }
   }
@@ -153,13 +151,13 @@ export function canonicalHttpUrl(input: string): HttpUrl | undefined {
  */
 function hasAuthoritySlashes(input: string): boolean {
   let i = 0;
-  while (i < input.length && input.charCodeAt(i) <= Code.Space) i += 1;
+  while (i < input.length && input.charCodeAt(i) <= SPACE) i += 1;
   i = input.indexOf(':', i) + 1;
   let slashes = 0;
   for (; i < input.length && slashes < 2; i += 1) {
     const c = input.charCodeAt(i);
-    if (c === Code.Tab || c === Code.LineFeed || c === Code.CarriageReturn) continue;
-    if (c !== Code.Slash && c !== Code.Backslash) return false;
+    if (c === TAB || c === LINE_FEED || c === CARRIAGE_RETURN) continue;
+    if (c !== SLASH && c !== BACKSLASH) return false;
     slashes += 1;
   }
   return slashes === 2;
