@@ -64,6 +64,13 @@ describe('appendQuery', () => {
     expect(appendQuery('https://e.com/?a=1&b=2&%61=3&c', [['a', 'x']])).toEqual({ success: true, output: 'https://e.com/?b=2&c&a=x' });
   });
 
+  it('with keepExisting, recognises an encoded name as present', () => {
+    expect(appendQuery('https://e.com/?%61=1', [['a', '2'], ['b', '3']], { keepExisting: true })).toEqual({
+      success: true,
+      output: 'https://e.com/?%61=1&b=3',
+    });
+  });
+
   it('reads names as a form parser does: + is a space', () => {
     expect(appendQuery('https://e.com/?a+b=1&a%2Bb=2', [['a b', 'x']])).toEqual({ success: true, output: 'https://e.com/?a%2Bb=2&a%20b=x' });
   });
