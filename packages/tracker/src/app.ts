@@ -16,7 +16,7 @@ import {
   type Issue,
   type Network,
 } from '@shareworthy/core';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { checkKey } from './api-keys.js';
 import { CODE_PATTERN, newCode } from './codes.js';
 import type { Scope, TrackerConfig } from './config.js';
@@ -130,10 +130,10 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
     // Fastify accepts a hop count here (documented, passed on to proxy-addr); its types omit number.
     trustProxy: config.trustProxy as boolean | string,
     // Per-request logs would cost more than the redirect itself; errors are still logged.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     logger: { level: config.logLevel },
     // Codes are 10 characters; anything longer is not worth routing.
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
   });
 
   // The API speaks JSON only; Fastify would otherwise accept text/plain bodies as strings.
@@ -281,8 +281,9 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
   app.get<{ Params: { code: string } }>('/:code', async (request, reply) => {
     const { code } = request.params;
     if (!CODE_PATTERN.test(code)) throw new HttpProblem(problem(404, 'unknown-link', 'No link has this code.'));
-    if (!visitorLimiter.take(request.ip)) {
-      reply.header('retry-after', String(visitorLimiter.retryAfter(request.ip)));
+    const ip = request.ip;
+    if (!visitorLimiter.take(ip)) {
+      reply.header('retry-after', String(visitorLimiter.retryAfter(ip)));
       throw new HttpProblem(problem(429, 'rate-limited', 'Too many redirects from this address.'));
     }
     const target = await redirectFor(code);
@@ -295,7 +296,7 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
       const at = now();
       const day = utcDay(new Date(at));
       try {
-        const key = await visitorKey({ ip: request.ip, userAgent: userAgent ?? '', day }, await saltFor(day));
+        const key = await visitorKey({ ip, userAgent: userAgent ?? '', day }, await saltFor(day));
         counted = await clicks.push({ code, at, visitorKey: key });
         if (!counted) reason = DUPLICATE;
       } catch (error) {
