@@ -22,16 +22,20 @@ describe('toCsv', () => {
   });
 
   it.each([
-    ['=1+1', "'=1+1"],
-    ['+33 1 23 45 67 89', "'+33 1 23 45 67 89"],
-    ['-3', "'-3"],
-    ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
-    ['\tindent', "'\tindent"],
+    ['=1+1', `"'=1+1"`],
+    ['+33 1 23 45 67 89', `"'+33 1 23 45 67 89"`],
+    ['-3', `"'-3"`],
+    ['@SUM(A1:A2)', `"'@SUM(A1:A2)"`],
+    ['\tindent', `"'\tindent"`],
     ['\r=cmd', `"'\r=cmd"`],
     ['=HYPERLINK("http://evil.test","x")', `"'=HYPERLINK(""http://evil.test"",""x"")"`],
-    ['=cmd|\' /C calc\'!A0', "'=cmd|' /C calc'!A0"],
-  ])('guards the formula-like string %j', (value, cell) => {
+    ["=cmd|' /C calc'!A0", `"'=cmd|' /C calc'!A0"`],
+  ])('writes the formula-like string %j as quoted text with a leading apostrophe', (value, cell) => {
     expect(toCsv([{ v: value }])).toBe(`v\r\n${cell}\r\n`);
+  });
+
+  it('guards formula-like JSON of other values but never typed numbers or bigints', () => {
+    expect(toCsv([{ a: -3, b: -10n, c: ['x'] }])).toBe('a,b,c\r\n-3,-10,"[""x""]"\r\n');
   });
 
   it('leaves strings alone when the dangerous character is not first', () => {
@@ -49,7 +53,7 @@ describe('toCsv', () => {
 
   it('uses the given columns, order and headers, guarding headers too', () => {
     const rows = [{ key: 'i1', label: 'Launch', clicks: 4, ctr: 2 }];
-    expect(toCsv(rows, [{ key: 'clicks', header: 'Clicks' }, { key: 'label', header: '=Item' }, { key: 'key' }])).toBe("Clicks,'=Item,key\r\n4,Launch,i1\r\n");
+    expect(toCsv(rows, [{ key: 'clicks', header: 'Clicks' }, { key: 'label', header: '=Item' }, { key: 'key' }])).toBe(`Clicks,"'=Item",key\r\n4,Launch,i1\r\n`);
   });
 
   it('writes only the header when there are columns but no rows, and nothing when there are neither', () => {

@@ -30,11 +30,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** RFC 4180 §2.6: fields containing line breaks, double quotes or commas are enclosed in double quotes. */
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/** A cell's text and whether it must be quoted whatever it contains. */
 const cellText = (value: unknown): string => {
   switch (typeof value) {
     case 'string':
-      // OWASP's mitigation: a leading `'` makes the spreadsheet show the cell as text.
-      return FORMULA_START.test(value) ? `'${value}` : value;
+      return value;
     case 'number':
       // Typed numbers are data, not user text: `-3` stays a number a spreadsheet can sum.
       return Number.isFinite(value) ? String(value) : '';
@@ -46,21 +46,26 @@ const cellText = (value: unknown): string => {
     default:
       if (value === null) return '';
       if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
-      return cellText(JSON.stringify(value) ?? '');
+      return JSON.stringify(value) ?? '';
   }
 };
 
+const quote = (text: string): string => `"${text.replaceAll('"', '""')}"`;
+
 const field = (value: unknown): string => {
   const text = cellText(value);
+  // OWASP's mitigation for a formula-like string: a leading `'` (the spreadsheet then shows
+  // the cell as text) inside double quotes, as Papa Parse's `escapeFormulae` also writes it.
+  if (typeof value !== 'number' && typeof value !== 'bigint' && FORMULA_START.test(text)) return quote(`'${text}`);
   // RFC 4180 §2.7: a double quote inside a quoted field is escaped by another double quote.
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? quote(text) : text;
 };
 
 /**
  * Serialises rows as CSV (RFC 4180): CRLF after every record including the last, fields with
- * `,` `"` CR or LF quoted, quotes doubled. Every string cell, header included, that starts
- * with `=` `+` `-` `@` tab or CR gets a leading `'` (OWASP CSV injection guidance), so a
- * string `"-3"` becomes `'-3`; numbers typed as numbers are written as they are. `null`,
+ * `,` `"` CR or LF quoted, quotes doubled. Every text cell, header included, that starts
+ * with `=` `+` `-` `@` tab or CR is written as `"'…"` (OWASP CSV injection guidance), so a
+ * string `"-3"` becomes `"'-3"`; numbers typed as numbers are written as they are. `null`,
  * `undefined`, NaN and ±Infinity give empty cells, dates ISO 8601, other objects JSON.
  * Lone surrogates pass through; the host's UTF-8 encoder turns them into U+FFFD.
  * @param rows the records
