@@ -7,5 +7,6 @@ export * from './result.js';
 export * from './links/index.js';
 export * from './policy/index.js';
 export * from './curation/index.js';
-export * from './reports/index.js';
 export * from './tracking/index.js';
+export * from './reports/index.js';
+export * from './text/index.js';
