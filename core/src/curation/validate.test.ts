@@ -82,6 +82,12 @@ describe('validateItem', () => {
     expect(result.output.hashtags).toEqual([]);
   });
 
+  it('treats text made only of invisible characters as blank', () => {
+    expect(where({ ...valid, title: '\u200b\u200d\u200f\ufeff ' })).toEqual([['title', 'required']]);
+    const result = validateItem({ ...valid, messages: { x: '\u200b', linkedin: '\u200bHi' }, topics: ['\u2060'], hashtags: ['#\u200b'] });
+    expect(result.success && [result.output.messages, result.output.topics, result.output.hashtags]).toEqual([{ linkedin: '\u200bHi' }, [], []]);
+  });
+
   it('drops unknown top-level properties', () => {
     const result = validateItem({ ...valid, secret: 'x' });
     expect(result.success && Object.keys(result.output)).not.toContain('secret');
@@ -198,6 +204,7 @@ describe('validateItem', () => {
     ['two words', 'a space'],
     ['tag\u200bhidden', 'a zero-width space'],
     ['##double', 'a second #'],
+    ['# spaced', 'a space after #'],
     ['c++', 'punctuation'],
     ['2026', 'digits only'],
     ['🚀launch', 'an emoji'],

@@ -49,11 +49,20 @@ const issue = (issues: Issue[], code: string, message: string, path: Path): unde
 const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * Whitespace and invisible format characters only (zero-width space, joiners, direction
+ * marks, U+FEFF): such a string shows nothing, so a title or message made of it is blank.
+ */
+const INVISIBLE = /^[\s\p{Cf}]*$/u;
+
+/** Trimmed text, or `''` when nothing visible is left. */
+const visible = (value: string): string => (INVISIBLE.test(value) ? '' : value.trim());
+
 const text =
   (max: number): Parser =>
   (value, path, issues) => {
     if (typeof value !== 'string') return issue(issues, 'invalid-type', 'Expected a string.', path);
-    const trimmed = value.trim();
+    const trimmed = visible(value);
     if (trimmed.length > max) return issue(issues, 'too-long', `At most ${max} characters (got ${trimmed.length}).`, path);
     return trimmed;
   };
@@ -117,8 +126,8 @@ const HASHTAG = /^[\p{L}\p{M}\p{N}_\u200c]+$/u;
 const hashtag: Parser = (value, path, issues) => {
   if (typeof value !== 'string') return issue(issues, 'invalid-type', 'Expected a string.', path);
   // The fullwidth number sign (U+FF03) starts a hashtag on X too, so it is accepted as the prefix.
-  const tag = value.trim().replace(/^[#\uff03]/u, '');
-  if (tag === '') return '';
+  const tag = visible(value).replace(/^[#\uff03]/u, '');
+  if (INVISIBLE.test(tag)) return '';
   if (tag.length > ITEM_LIMITS.hashtag) return issue(issues, 'too-long', `At most ${ITEM_LIMITS.hashtag} characters.`, path);
   if (!HASHTAG.test(tag)) return issue(issues, 'invalid-hashtag', 'A hashtag holds letters, digits and _ only (no spaces or punctuation).', path);
   if (/^\p{N}+$/u.test(tag)) return issue(issues, 'invalid-hashtag', 'A hashtag made only of digits is not linked by the networks.', path);
@@ -168,7 +177,8 @@ const FIELDS: { readonly [K in keyof ShareableItem]-?: Field } = {
 /**
  * Validates and normalises a shareable item, reporting every problem at once.
  *
- * - Strings are trimmed; a blank string or `null` counts as absent (forms and PHP send both).
+ * - Strings are trimmed; `null` and a string with nothing visible (only spaces, zero-width
+ *   or direction marks) count as absent (forms and PHP send both).
  * - Absent `messages`, `hashtags`, `topics`, `audience` become empty, `status` becomes
  *   `draft`, `priority` becomes 50 ({@link PRIORITY}); other absent required fields are issues.
  * - URLs must be absolute http(s) without credentials; the output is their WHATWG serialization.
@@ -195,7 +205,7 @@ export function validateItem(input: unknown): Result<ShareableItem> {
   const output: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(FIELDS) as [string, Field][]) {
     const value = input[key];
-    const blank = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+    const blank = value === undefined || value === null || (typeof value === 'string' && visible(value) === '');
     if (blank) {
       if (field.fallback !== undefined) output[key] = field.fallback;
       else if (field.optional !== true) issue(issues, 'required', 'Required.', [key]);
