@@ -56,6 +56,7 @@ const DAY = 24 * HOUR;
  *   event registrations): sharing it later is worth nothing.
  * - `already-shared`: −200, more than the whole spread of the other points (50 + 30 + 40 + 15
  *   above to −50 below), so every already-shared item follows every item not yet shared.
+ * @example FEED_SCORING.freshPoints * (1 - 7 / FEED_SCORING.freshDays) // 15: the fresh points of a week-old item
  */
 export const FEED_SCORING = {
   freshPoints: 30,

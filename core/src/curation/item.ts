@@ -3,7 +3,10 @@
  */
 import { NETWORKS, type Network } from '../links/index.js';
 
-/** What an item is about; hosts pick icons and wording by it. */
+/**
+ * What an item is about; hosts pick icons and wording by it.
+ * @example ITEM_KINDS.includes('job') // true
+ */
 export const ITEM_KINDS = ['article', 'job', 'event', 'product'] as const;
 /** One of {@link ITEM_KINDS}. */
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -11,6 +14,7 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 /**
  * Approval states, in workflow order: only `approved` items reach the feed; `archived` keeps
  * an item (and its reports) without offering it any more.
+ * @example ITEM_STATUSES[0] // 'draft', the default
  */
 export const ITEM_STATUSES = ['draft', 'pending', 'approved', 'archived'] as const;
 /** One of {@link ITEM_STATUSES}. */
@@ -20,6 +24,7 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number];
  * Editorial priority: an integer from `PRIORITY.min` to `PRIORITY.max`. A 0–100 scale (rather
  * than -2..2) lets editors nudge one item above another without renumbering the rest; the
  * default sits in the middle so that "normal" needs no decision.
+ * @example PRIORITY.default // 50
  */
 export const PRIORITY = { min: 0, max: 100, default: 50 } as const;
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { NETWORKS } from '../links/index.js';
 import type { Issue } from '../result.js';
 import { ITEM_LIMITS, validateItem } from './validate.js';
@@ -18,7 +20,15 @@ const issuesOf = (input: unknown): readonly Issue[] => {
 
 const where = (input: unknown): [string, string][] => issuesOf(input).map((issue) => [issue.path.join('.'), issue.code]);
 
+const vectors = JSON.parse(readFileSync(join(__dirname, '../../../tests/vectors/curation-items.json'), 'utf8')) as {
+  readonly cases: readonly { readonly behaviour: string; readonly input: unknown; readonly output?: unknown; readonly issues?: [string, string][] }[];
+};
+
 describe('validateItem', () => {
+  it.each(vectors.cases.map((c) => [c.behaviour, c] as const))('matches the shared vector: %s', (_, { input, output, issues }) => {
+    expect(output === undefined ? where(input) : validateItem(input)).toEqual(output === undefined ? issues : { success: true, output });
+  });
+
   it('fills defaults and normalises a minimal item', () => {
     expect(validateItem(valid)).toEqual({
       success: true,

@@ -19,6 +19,7 @@ type Path = readonly (string | number)[];
  * - `url` 2,048: the sitemaps.org protocol's limit ("less than 2,048 characters"), which
  *   every page worth sharing already meets.
  * - the others are generous bounds against pasted documents, not platform limits.
+ * @example ITEM_LIMITS.title // 300
  */
 export const ITEM_LIMITS = {
   id: 200,
@@ -117,11 +118,12 @@ const list =
   };
 
 /**
- * Letters, combining marks, digits and `_` (what X, LinkedIn and Facebook link as a hashtag),
+ * A hashtag without its `#`: letters, combining marks, digits and `_` (what X, LinkedIn and Facebook link as a hashtag),
  * plus ZWNJ, which Persian and other scripts need inside words. Zero-width spaces, joiners
  * used to hide text, punctuation and spaces all end a hashtag on the networks, so they are refused.
+ * @example HASHTAG_PATTERN.test('été_2026') // true; HASHTAG_PATTERN.test('two words') // false
  */
-const HASHTAG = /^[\p{L}\p{M}\p{N}_\u200c]+$/u;
+export const HASHTAG_PATTERN = /^[\p{L}\p{M}\p{N}_\u200c]+$/u;
 
 const hashtag: Parser = (value, path, issues) => {
   if (typeof value !== 'string') return issue(issues, 'invalid-type', 'Expected a string.', path);
@@ -129,7 +131,7 @@ const hashtag: Parser = (value, path, issues) => {
   const tag = visible(value).replace(/^[#\uff03]/u, '');
   if (INVISIBLE.test(tag)) return '';
   if (tag.length > ITEM_LIMITS.hashtag) return issue(issues, 'too-long', `At most ${ITEM_LIMITS.hashtag} characters.`, path);
-  if (!HASHTAG.test(tag)) return issue(issues, 'invalid-hashtag', 'A hashtag holds letters, digits and _ only (no spaces or punctuation).', path);
+  if (!HASHTAG_PATTERN.test(tag)) return issue(issues, 'invalid-hashtag', 'A hashtag holds letters, digits and _ only (no spaces or punctuation).', path);
   if (/^\p{N}+$/u.test(tag)) return issue(issues, 'invalid-hashtag', 'A hashtag made only of digits is not linked by the networks.', path);
   return tag;
 };

@@ -103,7 +103,10 @@ const NETWORK_LABELS: Readonly<Record<Network, string>> = {
   email: 'Email',
 };
 
-/** Key of the row that gathers employees who did not opt in. */
+/**
+ * Key of the row that gathers employees who did not opt in.
+ * @example report.rows.find((row) => row.key === OTHERS_KEY)
+ */
 export const OTHERS_KEY = 'others';
 
 interface Row {

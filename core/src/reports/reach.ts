@@ -18,6 +18,7 @@ import type { Network } from '../links/index.js';
  * | `bluesky` | 61 | no published figure; X's, the closest public-feed network |
  * | `reddit` | 61 | no published per-post audience (subreddits differ by orders of magnitude); X's figure as a floor |
  * | `whatsapp`, `telegram`, `teams`, `email` | 1 | a message to one conversation; group size is unknown, so one recipient (a lower bound) |
+ * @example aggregate(events, 'network', { reachPerShare: (n) => (n === 'linkedin' ? 500 : DEFAULT_REACH_PER_SHARE[n as Network] ?? 0) })
  */
 export const DEFAULT_REACH_PER_SHARE: Readonly<Record<Network, number>> = {
   linkedin: 150,
