@@ -237,11 +237,17 @@ describe('aggregate', () => {
     expect(aggregate({ ...events, eligibleEmployees: 2 }, 'item').totals.participationRate).toBe(1.5);
   });
 
-  it('sorts rows by clicks, then shares, then key in code-unit order', () => {
-    const tie: ShareEvent[] = ['b', 'B', 'a', 'é'].map((itemId, i) => ({ ...shares[0]!, id: `t${i}`, itemId, itemTitle: '' }));
-    const extra = { ...shares[0]!, id: 't9', itemId: 'z', itemTitle: '' };
-    const report = aggregate({ shares: [...tie, extra, { ...extra, id: 't10' }], clicks: [], eligibleEmployees: 1 }, 'item');
-    expect(report.rows.map((r) => r.key)).toEqual(['z', 'B', 'a', 'b', 'é']);
+  it('sorts rows by clicks, then shares, then key in code point (UTF-8 byte) order', () => {
+    const keys = ['b', 'B', 'a', 'é', '😀', '\uff5a', 'ab', '\ud800', '\ud83d\ude00x'];
+    const tie: ShareEvent[] = keys.map((itemId, i) => ({ ...shares[0]!, id: `t${i}`, itemId, itemTitle: '' }));
+    const extra = { ...shares[0]!, id: 't99', itemId: 'z', itemTitle: '' };
+    const report = aggregate({ shares: [...tie, extra, { ...extra, id: 't100' }], clicks: [], eligibleEmployees: 1 }, 'item');
+    // U+FF5A (ｚ) comes before U+1F600 (😀), as their UTF-8 bytes EF… < F0… do; a lone surrogate
+    // (U+D800, ED A0 80 in WTF-8) before both.
+    expect(report.rows.map((r) => r.key)).toEqual(['z', 'B', 'a', 'ab', 'b', 'é', '\ud800', '\uff5a', '😀', '😀x']);
+    const utf8 = (text: string): string => [...new TextEncoder().encode(text)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+    const wellFormed = report.rows.slice(1).map((r) => r.key).filter((key) => key !== '\ud800');
+    expect(wellFormed.map(utf8)).toEqual([...wellFormed.map(utf8)].sort());
   });
 
   it.each([

@@ -78,8 +78,9 @@ export interface AggregateOptions {
   readonly reachPerShare?: ReachPerShare;
   /**
    * Employees who agreed to appear by name in reports. Grouping by employee gives each of
-   * them a row and puts everyone else in one `'others'` row; without this set, everyone is
-   * in `'others'` (privacy by default: per-person figures need consent).
+   * them a row and puts everyone else in one `'others'` row ({@link OTHERS_KEY}; an employee
+   * whose id is literally `others` would share it); without this set, everyone is in
+   * `'others'` (privacy by default: per-person figures need consent).
    */
   readonly optedInEmployees?: ReadonlySet<string>;
   /** IANA time zone of day buckets and of `from`/`to`. @default 'UTC' */
@@ -146,8 +147,26 @@ function groupOf(share: ShareEvent, by: Exclude<GroupBy, 'day'>, optedIn: Readon
   }
 }
 
+/**
+ * Orders strings by code point, which is the byte order of their UTF-8 and so what PHP's
+ * `strcmp` and SQL binary collations give. `<` compares UTF-16 units instead and would put
+ * an emoji (a surrogate pair, 0xD8xx) before `ｚ` (U+FF5A); the PHP side would not.
+ */
+function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Below the surrogates, and between two surrogates, unit order is code point order.
+    if (x < 0xd800 || y < 0xd800 || (x <= 0xdfff && y <= 0xdfff)) return x - y;
+    return (a.codePointAt(i) ?? x) - (b.codePointAt(i) ?? y);
+  }
+  return a.length - b.length;
+}
+
 const byClicksThenSharesThenKey = (a: ReportRow, b: ReportRow): number =>
-  b.clicks - a.clicks || b.shares - a.shares || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  b.clicks - a.clicks || b.shares - a.shares || compareCodePoints(a.key, b.key);
 
 /**
  * Aggregates shares and clicks into a report. One pass over each list (O(shares + clicks)).
@@ -158,8 +177,8 @@ const byClicksThenSharesThenKey = (a: ReportRow, b: ReportRow): number =>
  *   event left out is counted in `excluded`.
  * - Clicks are grouped by their share's item, campaign, network or employee; for `day`,
  *   shares and clicks each fall on their own day in `timeZone`.
- * - Rows are sorted by clicks, then shares (both descending), then key (code-unit order, the
- *   same as PHP's `strcmp`); `day` rows run chronologically and include every day from the
+ * - Rows are sorted by clicks, then shares (both descending), then key (code point order,
+ *   the same as PHP's `strcmp` on UTF-8); `day` rows run chronologically and include every day from the
  *   first to the last (`from`/`to` when given), with zeros where nothing happened.
  * - Unique clicks count distinct `visitorKey`s: once per row, and once overall in the totals,
  *   so the rows' unique clicks may add up to more than the total.
