@@ -114,7 +114,7 @@ export function ensureSqlitePlugin() {
   const tarball = join(cache, 'wp-playground-cli-3.1.56.tgz');
   if (!existsSync(tarball)) {
     log(`fetching the SQLite integration plugin from ${PLAYGROUND_CLI} (once)…`);
-    execFileSync('npm', ['pack', '-q', PLAYGROUND_CLI, '--pack-destination', cache], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['pack', '-q', PLAYGROUND_CLI], { cwd: cache, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   execFileSync('tar', ['xzf', tarball, '-C', cache, 'package/sqlite-database-integration.zip']);
   const plugins = join(siteDir, 'wp-content', 'plugins');

@@ -29,6 +29,12 @@ final class Shareworthy_REST_Shares_Controller extends WP_REST_Controller {
 			'/' . $this->rest_base,
 			array(
 				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( $this, 'get_items_permissions_check' ),
+					'args'                => $this->get_collection_params(),
+				),
+				array(
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'create_item' ),
 					'permission_callback' => array( $this, 'create_item_permissions_check' ),
@@ -56,6 +62,62 @@ final class Shareworthy_REST_Shares_Controller extends WP_REST_Controller {
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
+		);
+	}
+
+	/**
+	 * Listing one's own shares needs share_shareworthy_items.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	public function get_items_permissions_check( $request ) {
+		unset( $request );
+		return Shareworthy_REST_Items_Controller::can_share();
+	}
+
+	/**
+	 * The current user's shares, newest first, with X-WP-Total and X-WP-TotalPages.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function get_items( $request ) {
+		$per_page = (int) $request['per_page'];
+		$page     = (int) $request['page'];
+		$user_id  = get_current_user_id();
+		$data     = array();
+		foreach ( Shareworthy_Shares::latest_for_user( $user_id, $per_page, ( $page - 1 ) * $per_page ) as $share ) {
+			$data[] = $this->prepare_response_for_collection( $this->prepare_item_for_response( $share, $request ) );
+		}
+		$total    = Shareworthy_Shares::count_for_user( $user_id );
+		$response = rest_ensure_response( $data );
+		$response->header( 'X-WP-Total', (string) $total );
+		$response->header( 'X-WP-TotalPages', (string) (int) ceil( $total / $per_page ) );
+		return $response;
+	}
+
+	/**
+	 * Pagination parameters of the list.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function get_collection_params() {
+		return array(
+			'context'  => $this->get_context_param( array( 'default' => 'view' ) ),
+			'page'     => array(
+				'description' => __( 'Page of the list, from 1.', 'shareworthy' ),
+				'type'        => 'integer',
+				'default'     => 1,
+				'minimum'     => 1,
+			),
+			'per_page' => array(
+				'description' => __( 'Shares per page.', 'shareworthy' ),
+				'type'        => 'integer',
+				'default'     => 20,
+				'minimum'     => 1,
+				'maximum'     => 100,
+			),
 		);
 	}
 

@@ -145,6 +145,34 @@ final class Shareworthy_Shares {
 	}
 
 	/**
+	 * A user's shares, newest first (the "my shares" list).
+	 *
+	 * @param int $user_id Employee.
+	 * @param int $limit   Page size.
+	 * @param int $offset  Rows to skip.
+	 * @return list<array<string, mixed>>
+	 */
+	public static function latest_for_user( int $user_id, int $limit, int $offset ): array {
+		global $wpdb;
+		$table = Shareworthy_Schema::shares_table();
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, item_id, user_id, network, code, created_at FROM {$table} WHERE user_id = %d ORDER BY id DESC LIMIT %d OFFSET %d", $user_id, $limit, $offset ), ARRAY_A );
+		return array_map( array( __CLASS__, 'cast' ), (array) $rows );
+	}
+
+	/**
+	 * How many shares a user made.
+	 *
+	 * @param int $user_id Employee.
+	 */
+	public static function count_for_user( int $user_id ): int {
+		global $wpdb;
+		$table = Shareworthy_Schema::shares_table();
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE user_id = %d", $user_id ) );
+	}
+
+	/**
 	 * Deletes a user's shares and their clicks.
 	 *
 	 * @param int $user_id Employee.

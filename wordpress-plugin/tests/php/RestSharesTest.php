@@ -223,4 +223,41 @@ final class RestSharesTest extends Shareworthy_TestCase {
 		$this->assertSame( array( 'linkedin', 'x', 'facebook', 'xing', 'bluesky', 'reddit', 'whatsapp', 'telegram', 'teams', 'email' ), $schema['properties']['network']['enum'] );
 		$this->assertSame( 'shareworthy-item', $this->rest( 'OPTIONS', '/shareworthy/v1/items' )->get_data()['schema']['title'] );
 	}
+
+	public function test_an_employee_lists_only_their_own_shares_newest_first_paginated(): void {
+		$owner = $this->as_role( 'subscriber' );
+		$item  = $this->item();
+		$ids   = array();
+		for ( $i = 0; $i < 3; $i++ ) {
+			$ids[] = $this->share( $item, 0 === $i ? 'x' : 'linkedin' )['id'];
+		}
+		Shareworthy_Clicks::record( $ids[0], str_repeat( 'a', 64 ), time() );
+		$this->as_role( 'subscriber' );
+		$this->share( $item ); // Someone else's.
+		$this->as_role( 'subscriber' );
+		$this->assertSame( array(), $this->rest( 'GET', '/shareworthy/v1/shares' )->get_data() );
+
+		wp_set_current_user( $owner );
+		$request = new WP_REST_Request( 'GET', '/shareworthy/v1/shares' );
+		$request->set_query_params( array( 'per_page' => 2 ) );
+		$response = rest_do_request( $request );
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertSame( array( $ids[2], $ids[1] ), array_column( $response->get_data(), 'id' ) );
+		$this->assertSame( '3', $response->get_headers()['X-WP-Total'] );
+		$this->assertSame( '2', $response->get_headers()['X-WP-TotalPages'] );
+		$request->set_query_params( array( 'per_page' => 2, 'page' => 2 ) );
+		$last = rest_do_request( $request )->get_data();
+		$this->assertSame( array( $ids[0] ), array_column( $last, 'id' ) );
+		$this->assertSame( 1, $last[0]['clicks'] );
+	}
+
+	public function test_listing_shares_needs_the_share_capability(): void {
+		$this->assertSame( 401, $this->rest( 'GET', '/shareworthy/v1/shares' )->get_status() );
+		$this->as_role( '' );
+		$this->assertSame( 403, $this->rest( 'GET', '/shareworthy/v1/shares' )->get_status() );
+		$this->as_role( 'subscriber' );
+		$request = new WP_REST_Request( 'GET', '/shareworthy/v1/shares' );
+		$request->set_query_params( array( 'per_page' => 1000 ) );
+		$this->assertSame( 400, rest_do_request( $request )->get_status() );
+	}
 }
