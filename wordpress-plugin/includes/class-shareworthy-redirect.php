@@ -147,6 +147,10 @@ final class Shareworthy_Redirect {
 			return null;
 		}
 		$url = '' !== $target['public_url'] ? $target['public_url'] : (string) get_permalink( $target['item_id'] );
+		// Checked again at each click: a host removed from the allowlist stops being a target.
+		if ( is_wp_error( Shareworthy_Utm::validate_target_url( $url ) ) ) {
+			return null;
+		}
 		$location = Shareworthy_Utm::append_utm( $url, Shareworthy_Utm::share_utm( $target['network'], $target['campaign'], $target['id'] ) );
 		if ( is_wp_error( $location ) ) {
 			return null;

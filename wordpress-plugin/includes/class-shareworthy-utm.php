@@ -16,6 +16,12 @@ final class Shareworthy_Utm {
 	/** Longest target URL accepted (the de facto limit browsers and proxies share). */
 	private const MAX_URL_LENGTH = 2048;
 
+	/** Core's PLAIN_HOST: a DNS name or an IP literal, nothing a parser could read two ways. */
+	private const PLAIN_HOST = '/^(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*|\[[0-9a-f:.]+\])$/D';
+
+	/** Option: hosts public URLs may point to (each allows its subdomains); empty: any host. */
+	public const ALLOWED_HOSTS_OPTION = 'shareworthy_allowed_hosts';
+
 	/** UTM fields in output order: field => parameter name. */
 	private const FIELDS = array(
 		'source'   => 'utm_source',
@@ -198,6 +204,47 @@ final class Shareworthy_Utm {
 	}
 
 	/**
+	 * Whether a host is one WHATWG's IPv4 parser reads as an address but that is not written
+	 * as one (0xd8.0x3a.0xd6.0xce, 3627734734, 0330.072.0326.0316, 472.314.470.462): its last
+	 * label is a number. Browsers would go to an address PHP cannot see, so such hosts are
+	 * refused; plain dotted-decimal IPv4 is fine.
+	 *
+	 * @param string $host Lower-case host.
+	 */
+	private static function is_ambiguous_ipv4( string $host ): bool {
+		$labels = explode( '.', $host );
+		if ( 1 !== preg_match( '/^(?:\d+|0x[0-9a-f]*)$/D', (string) end( $labels ) ) ) {
+			return false;
+		}
+		return 1 !== preg_match( '/^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/D', $host );
+	}
+
+	/**
+	 * An IPv6 address as WHATWG serializes it: eight lower-case hex groups without leading
+	 * zeros, the first longest run of two or more zero groups as "::", no embedded IPv4.
+	 *
+	 * @param string $packed 16 bytes.
+	 */
+	private static function ipv6_whatwg( string $packed ): string {
+		$groups = array_values( unpack( 'n8', $packed ) );
+		$best   = array( -1, 0 );
+		for ( $i = 0; $i < 8; $i++ ) {
+			$length = 0;
+			while ( $i + $length < 8 && 0 === $groups[ $i + $length ] ) {
+				++$length;
+			}
+			if ( $length > 1 && $length > $best[1] ) {
+				$best = array( $i, $length );
+			}
+		}
+		$hex = array_map( 'dechex', $groups );
+		if ( -1 === $best[0] ) {
+			return implode( ':', $hex );
+		}
+		return implode( ':', array_slice( $hex, 0, $best[0] ) ) . '::' . implode( ':', array_slice( $hex, $best[0] + $best[1] ) );
+	}
+
+	/**
 	 * A URL in the form WHATWG's serializer gives the simple cases: scheme and host lower
 	 * case, IDN host in punycode, default port dropped, "/" for an empty path. Public URLs are
 	 * stored like this so that PHP's tagging matches core's byte for byte.
@@ -216,6 +263,10 @@ final class Shareworthy_Utm {
 			$port = ltrim( $hp[2], '0' );
 		}
 		$host = mb_strtolower( $host, 'UTF-8' );
+		if ( 1 === preg_match( '/^\[([0-9a-f:.]+)\]$/D', $host, $literal ) ) {
+			$packed = @inet_pton( $literal[1] ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- false on garbage is the answer.
+			$host   = false !== $packed && 16 === strlen( $packed ) ? '[' . self::ipv6_whatwg( $packed ) . ']' : $host;
+		}
 		if ( 1 === preg_match( '/[^\x00-\x7f]/', $host ) && function_exists( 'idn_to_ascii' ) ) {
 			$ascii = idn_to_ascii( $host, IDNA_NONTRANSITIONAL_TO_ASCII, INTL_IDNA_VARIANT_UTS46 );
 			$host  = false === $ascii ? $host : $ascii;
@@ -231,19 +282,38 @@ final class Shareworthy_Utm {
 	}
 
 	/**
-	 * Checks a URL can be a redirect target: absolute http(s), a host, no credentials, no
-	 * whitespace or control characters, not too long.
+	 * Core's validateTargetUrl: absolute http(s), no credentials, a plain host name or IP
+	 * literal, and one of the allowed hosts (option shareworthy_allowed_hosts) when set.
+	 * Stricter than core where PHP has no WHATWG parser: whitespace, controls and backslashes
+	 * are refused rather than normalised.
 	 *
 	 * @param string $url Candidate.
 	 * @return string|WP_Error The URL, or an error (code shareworthy_invalid_url).
 	 */
 	public static function validate_target_url( string $url ) {
-		if ( null !== self::url_problem( $url ) ) {
+		$problem = self::url_problem( $url );
+		if ( null === $problem ) {
+			$host    = rtrim( (string) wp_parse_url( self::normalize_url( $url ), PHP_URL_HOST ), '.' );
+			$problem = 1 === preg_match( self::PLAIN_HOST, $host ) && ! self::is_ambiguous_ipv4( $host ) ? null : 'invalid-host';
+		}
+		if ( null === $problem ) {
+			$allowed = array_filter( array_map( static fn( $entry ): string => rtrim( strtolower( trim( (string) $entry ) ), '.' ), (array) get_option( self::ALLOWED_HOSTS_OPTION, array() ) ) );
+			$matches = array_filter( $allowed, static fn( string $domain ): bool => $host === $domain || str_ends_with( $host, '.' . $domain ) );
+			$problem = array() === $allowed || array() !== $matches ? null : 'host-not-allowed';
+		}
+		if ( null !== $problem ) {
 			// Built only on failure: the redirect calls this before translations may load.
-			return new WP_Error( 'shareworthy_invalid_url', __( 'The public URL must be an absolute http(s) address without user name or password.', 'shareworthy' ) );
+			return new WP_Error(
+				'shareworthy_invalid_url',
+				'host-not-allowed' === $problem
+					? __( 'The public URL must be on one of the hosts allowed in the Shareworthy settings.', 'shareworthy' )
+					: __( 'The public URL must be an absolute http(s) address without user name or password.', 'shareworthy' ),
+				array( 'reason' => $problem )
+			);
 		}
 		return $url;
 	}
+
 
 	/**
 	 * The tracked link of a code: /go/{code} with pretty permalinks, ?shareworthy_go= without.

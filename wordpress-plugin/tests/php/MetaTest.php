@@ -163,4 +163,22 @@ final class MetaTest extends Shareworthy_TestCase {
 		$this->as_role( 'editor' );
 		$this->assertSame( 201, $this->rest( 'POST', '/wp/v2/shareworthy-campaigns', array( 'name' => 'Rentrée' ) )->get_status() );
 	}
+
+	public function test_public_urls_must_be_on_an_allowed_host_when_the_site_lists_some(): void {
+		$this->as_role( 'editor' );
+		update_option( Shareworthy_Utm::ALLOWED_HOSTS_OPTION, array( 'example.com' ) );
+		$post = $this->own_post();
+		$this->assertSame( 200, $this->save( $post, array( 'shareworthy_public_url' => 'https://careers.example.com/jobs/1' ) )->get_status() );
+		$response = $this->save( $post, array( 'shareworthy_public_url' => 'https://badexample.com/jobs/1' ) );
+		$this->assertSame( 400, $response->get_status() );
+		$this->assertSame( 'shareworthy_invalid_url', $this->error_code( $response ) );
+		$this->assertSame( 'https://careers.example.com/jobs/1', get_post_meta( $post, 'shareworthy_public_url', true ) );
+	}
+
+	public function test_public_urls_are_stored_in_whatwg_form(): void {
+		$this->as_role( 'editor' );
+		$response = $this->save( $this->own_post(), array( 'shareworthy_public_url' => 'HTTPS://Bücher.Example:443?q=1' ) );
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertSame( 'https://xn--bcher-kva.example/?q=1', $response->get_data()['meta']['shareworthy_public_url'] );
+	}
 }

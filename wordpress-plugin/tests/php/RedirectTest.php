@@ -245,4 +245,11 @@ final class RedirectTest extends Shareworthy_TestCase {
 		$rules = get_option( 'rewrite_rules' );
 		$this->assertSame( 'index.php?shareworthy_go=$matches[1]', $rules['^go/([^/]+)/?$'] ?? null );
 	}
+
+	public function test_a_host_removed_from_the_allowlist_stops_redirecting(): void {
+		$share = $this->new_share();
+		$this->assertNotNull( Shareworthy_Redirect::resolve( $share['code'], $this->visit() ) );
+		update_option( Shareworthy_Utm::ALLOWED_HOSTS_OPTION, array( 'intranet.example.org' ) );
+		$this->assertNull( Shareworthy_Redirect::resolve( $share['code'], $this->visit() ) );
+	}
 }

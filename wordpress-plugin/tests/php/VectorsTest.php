@@ -123,4 +123,50 @@ final class VectorsTest extends Shareworthy_TestCase {
 		$this->assertGreaterThanOrEqual( 0.9976, 1 - $wrong / count( $rows ) );
 		$this->assertSame( array(), $kinds );
 	}
+
+	/**
+	 * @return array<string, array{0: list<string>}>
+	 */
+	public function allowlists(): array {
+		return array(
+			'any host'       => array( array() ),
+			'one allowed host' => array( array( 'whitelisteddomain.tld' ) ),
+		);
+	}
+
+	/**
+	 * @dataProvider allowlists
+	 *
+	 * @param list<string> $allowed Allowed hosts.
+	 */
+	public function test_open_redirect_payloads_as_public_urls_are_never_accepted_where_core_refuses( array $allowed ): void {
+		$payloads = json_decode( (string) file_get_contents( dirname( __DIR__, 3 ) . '/tests/vectors/open-redirect-payloads.json' ), true );
+		$inputs   = array();
+		foreach ( $payloads as $payload ) {
+			array_push( $inputs, $payload, 'https://whitelisteddomain.tld' . $payload, 'https:' . $payload );
+		}
+		$file = tempnam( sys_get_temp_dir(), 'sw-targets-' );
+		file_put_contents( $file, (string) wp_json_encode( array( 'inputs' => $inputs, 'allowed' => $allowed ) ) );
+		$script = 'import(process.argv[1]).then((core) => { const { inputs, allowed } = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8")); '
+			. 'process.stdout.write(JSON.stringify(inputs.map((url) => { const r = core.validateTargetUrl(url, allowed.length ? { allowedHosts: allowed } : {}); return r.success ? new URL(r.output).hostname : null; }))); });';
+		$core   = json_decode( (string) shell_exec( 'node -e ' . escapeshellarg( $script ) . ' ' . escapeshellarg( 'file://' . dirname( __DIR__, 3 ) . '/core/dist/index.js' ) . ' ' . escapeshellarg( $file ) ), true ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions
+		unlink( $file );
+		$this->assertCount( count( $inputs ), (array) $core );
+
+		update_option( Shareworthy_Utm::ALLOWED_HOSTS_OPTION, $allowed );
+		$accepted = 0;
+		$wrong    = array();
+		foreach ( $inputs as $i => $url ) {
+			if ( is_wp_error( Shareworthy_Utm::validate_target_url( $url ) ) ) {
+				continue;
+			}
+			++$accepted;
+			$host = rtrim( (string) wp_parse_url( Shareworthy_Utm::normalize_url( $url ), PHP_URL_HOST ), '.' );
+			if ( null === $core[ $i ] || rtrim( $core[ $i ], '.' ) !== $host ) {
+				$wrong[] = $url . ' → PHP ' . $host . ', core ' . var_export( $core[ $i ], true );
+			}
+		}
+		$this->assertSame( array(), $wrong );
+		$this->assertGreaterThan( 0, $accepted ); // Plain ones like https://whitelisteddomain.tld/x are fine.
+	}
 }
