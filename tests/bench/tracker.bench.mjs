@@ -13,8 +13,8 @@
  * is what counts. Needs `npm run build` (the tracker runs from packages/tracker/dist).
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -118,12 +118,23 @@ function load(base, codes, seconds) {
   });
 }
 
+/** CPU time (user + system) a process has used so far, in microseconds (Linux /proc). */
+function cpuMicros(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  return (ticks * 1e6) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
 async function measure(name, target) {
   await load(target.base, target.codes, 1); // warm-up: JIT, caches, the daily salt
+  const cpuBefore = cpuMicros(target.child.pid);
   const result = await load(target.base, target.codes, DURATION);
   const answered = result['3xx'];
   const errors = result.errors + result.timeouts + result.non2xx - answered;
-  return { name, rps: answered / result.duration, p99: result.latency.p99, answered, errors };
+  // Server CPU per answered request: less sensitive than req/s to what else runs on the machine.
+  const cpuPerRequest = (cpuMicros(target.child.pid) - cpuBefore) / answered;
+  return { name, rps: answered / result.duration, p99: result.latency.p99, answered, errors, cpuPerRequest };
 }
 
 /** Starts a throwaway PostgreSQL cluster with the tests' helper (compiled on the fly with swc). */
@@ -152,7 +163,7 @@ try {
   const peerRuns = [];
   const ourRuns = [];
   for (let round = 0; round < 2; round += 1) {
-    peerRuns.push(await measure('peer', { base: peer.base, codes: sqlite.codes }));
+    peerRuns.push(await measure('peer', { ...peer, codes: sqlite.codes }));
     ourRuns.push(await measure('sqlite', sqlite));
   }
   const best = (runs) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
@@ -183,10 +194,12 @@ try {
   report('tracker redirect (SQLite, synchronous=FULL, every click stored) vs bare node:http 302', sqliteBest.rps / peerBest.rps, {
     goal: 0.7,
     detail: `ours ${fmt(sqliteBest.rps)} req/s p99 ${sqliteBest.p99} ms, peer ${fmt(peerBest.rps)} req/s p99 ${peerBest.p99} ms; ` +
+      `server CPU per redirect ours ${sqliteBest.cpuPerRequest.toFixed(0)} µs, peer ${peerBest.cpuPerRequest.toFixed(0)} µs; ` +
       `${fmt(counted)} counted clicks, mean batch ${batches ? (Number(batches[1]) / Number(batches[2])).toFixed(1) : '?'}; errors ${sqliteBest.errors}`,
   });
   report('tracker redirect (PostgreSQL 15, fsync on, every click stored) vs bare node:http 302', pgRun.rps / peerBest.rps, {
     detail: `ours ${fmt(pgRun.rps)} req/s p99 ${pgRun.p99} ms, peer ${fmt(peerBest.rps)} req/s p99 ${peerBest.p99} ms; ` +
+      `tracker CPU per redirect ${pgRun.cpuPerRequest.toFixed(0)} µs (PostgreSQL's own not included); ` +
       `mean batch ${pgBatches ? (Number(pgBatches[1]) / Number(pgBatches[2])).toFixed(1) : '?'}; errors ${pgRun.errors}`,
   });
 } finally {

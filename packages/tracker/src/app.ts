@@ -122,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
 
   const clicks = new GroupCommit<ClickInput, boolean>((batch) => store.recordClicks(batch, DEDUPE_WINDOW_MS), {
     maxBatch: config.groupCommitMax,
+    concurrency: store.writeConcurrency,
     onBatch: (size) => metrics.batch(size),
   });
 
@@ -159,8 +160,8 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
   // CORS, for the intranet pages (SharePoint, WordPress) that call the API from the browser.
   // Requests without Origin are server-to-server and need no CORS. A browser request from
   // any other origin is refused outright, not just left without headers.
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+  // A route hook, not a global one: the redirect path does not pay for it.
+  const cors = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     const origin = request.headers.origin;
     if (origin === undefined) return;
     if (!allowedOrigins.has(origin)) throw new HttpProblem(problem(403, 'origin-not-allowed', 'This origin may not call the tracker API.'));
@@ -174,8 +175,8 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
       return reply.send();
     }
     return undefined;
-  });
-  app.options('/api/*', async (_request, reply) => reply.code(204).send());
+  };
+  app.options('/api/*', { onRequest: cors }, async (_request, reply) => reply.code(204).send());
 
   /** Authenticates, checks the scope, then rate-limits per key. */
   const requireScope = (scope: Scope) => async (request: FastifyRequest, reply: FastifyReply) => {
@@ -195,7 +196,7 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
     }
   };
 
-  app.post('/api/links', { preHandler: requireScope('issue') }, async (request, reply) => {
+  app.post('/api/links', { onRequest: cors, preHandler: requireScope('issue') }, async (request, reply) => {
     const body = request.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new HttpProblem(problem(400, 'validation', 'The body must be a JSON object.'));
@@ -310,7 +311,7 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
     return reply.code(302).header('location', target.location).header('cache-control', 'private, no-store').send();
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/api/reports', { preHandler: requireScope('report') }, async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/api/reports', { onRequest: cors, preHandler: requireScope('report') }, async (request, reply) => {
     const query = parseReportQuery(request.query, now());
     if (!query.success) throw new HttpProblem(problem(400, 'validation', 'The report query is not valid.', query.issues));
     const wantsCsv = /\btext\/csv\b/i.test(request.headers.accept ?? '');
@@ -325,10 +326,10 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
     links.clear();
     return removed;
   };
-  app.delete<{ Params: { shareId: string } }>('/api/shares/:shareId', { preHandler: requireScope('erase') }, async (request) =>
+  app.delete<{ Params: { shareId: string } }>('/api/shares/:shareId', { onRequest: cors, preHandler: requireScope('erase') }, async (request) =>
     erase('share', request.params.shareId),
   );
-  app.delete<{ Params: { employeeId: string } }>('/api/employees/:employeeId', { preHandler: requireScope('erase') }, async (request) =>
+  app.delete<{ Params: { employeeId: string } }>('/api/employees/:employeeId', { onRequest: cors, preHandler: requireScope('erase') }, async (request) =>
     erase('employee', request.params.employeeId),
   );
 

@@ -65,4 +65,22 @@ describe('GroupCommit', () => {
     await Promise.all(pushed);
     expect(sizes).toEqual([3]);
   });
+
+  it('runs up to `concurrency` batches at once, and no more', async () => {
+    let running = 0;
+    let peak = 0;
+    const commits = new GroupCommit<number, number>(
+      async (items) => {
+        running += 1;
+        peak = Math.max(peak, running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running -= 1;
+        return [...items];
+      },
+      { maxBatch: 2, concurrency: 3 },
+    );
+    const results = await Promise.all(Array.from({ length: 20 }, (_, n) => commits.push(n)));
+    expect(results).toEqual(Array.from({ length: 20 }, (_, n) => n));
+    expect(peak).toBe(3);
+  });
 });

@@ -4,8 +4,10 @@
  *
  * A batch is written when it is full, or on the next turn of the event loop (`setImmediate`,
  * after the I/O callbacks that parsed this round of requests), so a lone click waits no
- * longer than one loop turn plus its own commit. One batch is in flight at a time: clicks that
- * arrive meanwhile form the next batch, which is exactly what makes batches grow under load.
+ * longer than one loop turn plus its own commit. At most `concurrency` batches are in flight
+ * (1 for SQLite, a single writer; a few for PostgreSQL, which commits transactions in
+ * parallel): clicks that arrive meanwhile form the next batch, which is exactly what makes
+ * batches grow under load.
  */
 
 /** Writes a batch; returns one result per item, in order. */
@@ -21,6 +23,8 @@ interface Pending<T, R> {
 export interface GroupCommitOptions {
   /** Most items in one batch. @default 512 */
   readonly maxBatch?: number;
+  /** Batches written at the same time. @default 1 */
+  readonly concurrency?: number;
   /** Called with each batch's size after it is written (for metrics). */
   readonly onBatch?: (size: number) => void;
 }
@@ -35,9 +39,10 @@ export class GroupCommit<T, R> {
   readonly #write: BatchWriter<T, R>;
   readonly #maxBatch: number;
   readonly #onBatch: ((size: number) => void) | undefined;
+  readonly #concurrency: number;
   #queue: Pending<T, R>[] = [];
   #scheduled = false;
-  #writing: Promise<void> | undefined;
+  readonly #writing = new Set<Promise<void>>();
 
   /**
    * @param write the transaction that stores a whole batch
@@ -47,6 +52,7 @@ export class GroupCommit<T, R> {
     this.#write = write;
     this.#maxBatch = options.maxBatch ?? 512;
     this.#onBatch = options.onBatch;
+    this.#concurrency = options.concurrency ?? 1;
   }
 
   /**
@@ -57,41 +63,43 @@ export class GroupCommit<T, R> {
   push(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.#queue.push({ item, resolve, reject });
-      if (this.#writing !== undefined) return; // the running write picks this up when it ends
+      if (this.#writing.size >= this.#concurrency) return; // a write that ends picks this up
       if (this.#queue.length >= this.#maxBatch) this.#flush();
       else if (!this.#scheduled) {
         this.#scheduled = true;
         setImmediate(() => {
           this.#scheduled = false;
-          if (this.#writing === undefined) this.#flush();
+          this.#flush();
         });
       }
     });
   }
 
-  /** Items waiting or being written. */
+  /** Items waiting to be written. */
   get pending(): number {
     return this.#queue.length;
   }
 
   /**
    * Resolves when everything enqueued so far has been written (for a clean shutdown).
-   * @returns a promise that settles once the queue is empty
+   * @returns a promise that settles once the queue is empty and no write is running
    */
   async drain(): Promise<void> {
-    while (this.#writing !== undefined || this.#queue.length > 0) {
-      if (this.#writing === undefined) this.#flush();
-      await this.#writing;
+    while (this.#writing.size > 0 || this.#queue.length > 0) {
+      this.#flush();
+      await Promise.all(this.#writing);
     }
   }
 
   #flush(): void {
-    const batch = this.#queue.splice(0, this.#maxBatch);
-    if (batch.length === 0) return;
-    this.#writing = this.#run(batch).finally(() => {
-      this.#writing = undefined;
-      if (this.#queue.length > 0) this.#flush();
-    });
+    while (this.#queue.length > 0 && this.#writing.size < this.#concurrency) {
+      const batch = this.#queue.splice(0, this.#maxBatch);
+      const writing: Promise<void> = this.#run(batch).finally(() => {
+        this.#writing.delete(writing);
+        this.#flush();
+      });
+      this.#writing.add(writing);
+    }
   }
 
   async #run(batch: Pending<T, R>[]): Promise<void> {

@@ -105,6 +105,8 @@ export function openPostgresStore(options: PostgresOptions): Store {
 
   return {
     kind: 'postgres',
+    // Parallel transactions let PostgreSQL group their WAL flushes; the pool has 10 connections.
+    writeConcurrency: 4,
     async migrate() {
       const client = await pool.connect();
       try {

@@ -139,6 +139,7 @@ export function openSqliteStore(options: SqliteOptions): Store {
 
   return {
     kind: 'sqlite',
+    writeConcurrency: 1,
     async migrate() {
       const applied = db.transaction(() => {
         const done = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version));

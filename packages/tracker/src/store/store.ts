@@ -61,6 +61,8 @@ export interface Removed {
 /** The storage behind the tracker. Every method is safe to call from several instances at once. */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** How many `recordClicks` batches may run at once (SQLite has a single writer). */
+  readonly writeConcurrency: number;
   /** Applies pending migrations in order; returns the versions applied by this call. */
   migrate(): Promise<readonly number[]>;
   /** Makes the stored keys exactly `keys` (TRACKER_API_KEYS is authoritative). */
