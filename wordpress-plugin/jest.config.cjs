@@ -18,11 +18,14 @@ module.exports = {
 	// Node by default (core needs TextEncoder, which jsdom lacks); component tests opt into jsdom.
 	testEnvironment: 'node',
 	roots: [ '<rootDir>/src', '<rootDir>/tools' ],
+	setupFiles: [ '<rootDir>/tools/jest-setup.js' ],
 	testMatch: [ '**/*.test.js' ],
 	transform: {
 		'^.+\\.ts$': swc( { syntax: 'typescript' } ),
-		'^.+\\.js$': swc( { syntax: 'ecmascript', jsx: true } ),
+		'^.+\\.m?js$': swc( { syntax: 'ecmascript', jsx: true } ),
 	},
+	// @wordpress/components pulls in uuid and @wordpress/theme, which ship ESM only.
+	transformIgnorePatterns: [ '/node_modules/(?!(uuid|@wordpress/theme)/)' ],
 	moduleNameMapper: {
 		'^@shareworthy/core$': '<rootDir>/../core/src/index.ts',
 		'^(\\.{1,2}/.*)\\.js$': '$1',

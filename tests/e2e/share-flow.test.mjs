@@ -11,13 +11,14 @@
  * Screenshots go to test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
-import { databaseFile, ensureSite, login, repoRoot, startServer } from '../../wordpress-plugin/bin/wp-env.mjs';
+import { databaseFile, ensureSite, login, repoRoot, siteDir, startServer } from '../../wordpress-plugin/bin/wp-env.mjs';
 
 const PORT = Number(process.env.SHAREWORTHY_E2E_PORT ?? 8893);
 const shots = join(repoRoot, 'test-results', 'screenshots');
@@ -254,5 +255,50 @@ test('an employee reports a concern about the article', async () => {
   assert.equal(response.status(), 201);
   await page.getByText('Thank you, the editors will look into it.').waitFor();
   await shot(page, '9-concern');
+  await context.close();
+});
+
+test('on a French site, an author gets the sidebar, the share block and the composer in French', async () => {
+  // WordPress has no fr_FR core files here; the plugin's own catalogue (.mo for PHP, Jed JSON
+  // for the scripts) must be enough. update_option() refuses a language that is not installed,
+  // so the site language is written straight to the throw-away database (last test: it stays).
+  const sql = `$GLOBALS['wpdb']->replace( $GLOBALS['wpdb']->options, array( 'option_name' => 'WPLANG', 'option_value' => 'fr_FR', 'autoload' => 'yes' ), array( '%s', '%s', '%s' ) );`;
+  execFileSync('php', ['-r', `$_SERVER['HTTP_HOST'] = '127.0.0.1'; require '${siteDir}/wp-load.php'; ${sql}`], {
+    env: { ...process.env, SHAREWORTHY_DB_DIR: `${dbDir}/` },
+  });
+  const context = await newContext();
+  const page = await logIn(context, 'author');
+  await page.goto(`${server.url}/wp-admin/post-new.php`);
+  await page
+    .locator('.edit-post-welcome-guide')
+    .waitFor({ timeout: 5000 })
+    .then(() => page.keyboard.press('Escape'))
+    .catch(() => {});
+  const panel = page.getByRole('button', { name: 'Partage', exact: true });
+  await panel.waitFor();
+  if ((await panel.getAttribute('aria-expanded')) !== 'true') await panel.click();
+  await page.getByLabel('Partageable', { exact: true }).check();
+  await page.getByLabel('Message LinkedIn', { exact: true }).fill('Bonjour');
+  const preview = page.locator('.shareworthy-message__preview').first();
+  assert.match(await preview.innerText(), /^Les collaborateurs partent de : Bonjour #employee$/);
+  // Authors cannot approve: they submit for approval.
+  await page.getByRole('button', { name: 'Soumettre à validation' }).waitFor();
+  await shot(page, '10-sidebar-fr', false);
+  await page.close({ runBeforeUnload: false }); // the new post is left unsaved
+
+  const front = await context.newPage();
+  await front.goto(postUrl);
+  await front.getByText('Partager cet article').waitFor();
+  await front.locator('.wp-block-shareworthy-share a[data-network="linkedin"]').click();
+  const dialog = front.locator('dialog.shareworthy-composer');
+  await dialog.getByRole('button', { name: 'J’accepte la charte' }).click();
+  await dialog.getByLabel('Votre message').waitFor();
+  await front.waitForFunction(() => /\d+ \/ 3000/.test(document.querySelector('.shareworthy-composer__count')?.textContent ?? ''));
+  await dialog.getByLabel('Votre message').fill('Un projet confidential');
+  await dialog.locator('.shareworthy-composer__findings li.is-block').first().waitFor();
+  assert.equal(await dialog.getByRole('button', { name: 'Partager', exact: true }).isDisabled(), true);
+  await shot(front, '11-composer-fr', false);
+  await front.keyboard.press('Escape');
+  assert.equal(await dialog.evaluate((d) => d.open), false);
   await context.close();
 });

@@ -744,6 +744,8 @@ final class Shareworthy_Blocks {
 					'shareFailed'    => __( 'The share could not be created: %1$s', 'shareworthy' ),
 					/* translators: %1$s: error message from the server */
 					'acceptFailed'   => __( 'Your acceptance could not be saved: %1$s', 'shareworthy' ),
+					/* translators: 1: a policy finding, 2: the words of the message it is about */
+					'quoted'         => __( '%1$s “%2$s”', 'shareworthy' ),
 					'reportSent'     => __( 'Thank you, the editors will look into it.', 'shareworthy' ),
 					/* translators: %1$s: error message from the server */
 					'reportFailed'   => __( 'Your concern could not be sent: %1$s', 'shareworthy' ),

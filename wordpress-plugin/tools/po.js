@@ -41,11 +41,12 @@ function phpString( quote, body ) {
  * Parses a PO file.
  *
  * @param {string} text PO source.
- * @return {{ header: string, entries: Array<{ comments: string[], msgctxt?: string, msgid: string, msgidPlural?: string, msgstr: string[] }> }} The header (msgstr of the empty msgid) and the entries.
+ * @return {{ header: string, headerComments: string[], entries: Array<{ comments: string[], msgctxt?: string, msgid: string, msgidPlural?: string, msgstr: string[] }> }} The header (msgstr of the empty msgid) and the entries.
  */
 function parsePo( text ) {
 	const entries = [];
 	let header = '';
+	let headerComments = [];
 	for ( const block of text.split( /\r?\n\s*\r?\n/ ) ) {
 		const entry = { comments: [], msgstr: [] };
 		let field = null;
@@ -70,11 +71,12 @@ function parsePo( text ) {
 		}
 		if ( entry.msgid === '' && entry.msgctxt === undefined ) {
 			header = entry.msgstr[ 0 ] ?? '';
+			headerComments = entry.comments;
 		} else {
 			entries.push( entry );
 		}
 	}
-	return { header, entries };
+	return { header, headerComments, entries };
 }
 
 function append( entry, field, index, value ) {
@@ -105,12 +107,13 @@ function poString( keyword, value ) {
 /**
  * Writes a PO file.
  *
- * @param {string} header  Header text (msgstr of the empty msgid).
- * @param {Array}  entries Entries as `parsePo` returns them.
+ * @param {string}   header           Header text (msgstr of the empty msgid).
+ * @param {Array}    entries          Entries as `parsePo` returns them.
+ * @param {string[]} [headerComments] Comment lines above the header (title, licence).
  * @return {string} PO source.
  */
-function serializePo( header, entries ) {
-	const blocks = [ `msgid ""\n${ poString( 'msgstr', header ) }` ];
+function serializePo( header, entries, headerComments = [] ) {
+	const blocks = [ [ ...headerComments, 'msgid ""', poString( 'msgstr', header ) ].join( '\n' ) ];
 	for ( const entry of entries ) {
 		const lines = [ ...entry.comments ];
 		if ( entry.msgctxt !== undefined ) {

@@ -3,6 +3,7 @@ const po = require( './po' );
 
 describe( 'PO files', () => {
 	const source = [
+		'# French translation of Shareworthy.',
 		'msgid ""',
 		'msgstr ""',
 		'"Language: fr_FR\\n"',
@@ -38,11 +39,12 @@ describe( 'PO files', () => {
 			[ undefined, '%d share', [ '%d partage', '%d partages' ] ],
 		] );
 		expect( entries[ 3 ].msgidPlural ).toBe( '%d shares' );
+		expect( po.parsePo( source ).headerComments ).toEqual( [ '# French translation of Shareworthy.' ] );
 	} );
 
 	it( 'writes back what it read', () => {
 		const first = po.parsePo( source );
-		const again = po.parsePo( po.serializePo( first.header, first.entries ) );
+		const again = po.parsePo( po.serializePo( first.header, first.entries, first.headerComments ) );
 		expect( again ).toEqual( first );
 	} );
 } );

@@ -37,7 +37,7 @@ for ( const file of walk( plugin ).sort() ) {
 	else if ( file.endsWith( 'block.json' ) ) strings.push( ...po.blockJsonStrings( JSON.parse( readFileSync( file, 'utf8' ) ), rel ) );
 }
 
-const current = existsSync( poFile ) ? po.parsePo( readFileSync( poFile, 'utf8' ) ) : { header: '', entries: [] };
+const current = existsSync( poFile ) ? po.parsePo( readFileSync( poFile, 'utf8' ) ) : { header: '', headerComments: [ '# French translation of Shareworthy.' ], entries: [] };
 const defaults = {
 	'Project-Id-Version': 'Shareworthy 0.1.0',
 	'Report-Msgid-Bugs-To': 'https://github.com/shareworthy/shareworthy/issues',
@@ -55,7 +55,7 @@ for ( const line of current.header.split( '\n' ) ) {
 	if ( at > 0 ) headers.set( line.slice( 0, at ), line.slice( at + 1 ).trim() );
 }
 const merged = po.mergeEntries( current.entries, strings );
-writeFileSync( poFile, po.serializePo( [ ...headers ].map( ( [ k, v ] ) => `${ k }: ${ v }\n` ).join( '' ), merged.entries ) );
+writeFileSync( poFile, po.serializePo( [ ...headers ].map( ( [ k, v ] ) => `${ k }: ${ v }\n` ).join( '' ), merged.entries, current.headerComments ) );
 execFileSync( 'msgfmt', [ '--check-format', '-o', poFile.replace( /\.po$/, '.mo' ), poFile ], { stdio: 'inherit' } );
 
 const show = ( label, list ) => list.length && console.log( `${ label } (${ list.length }):\n  ${ list.map( ( k ) => k.replace( '\u0004', ' | ' ) ).join( '\n  ' ) }` );

@@ -87,15 +87,16 @@ const { state } = store( 'shareworthy', {
 		get findings() {
 			const result = evaluate( getContext() );
 			const message = getContext().message;
-			return ( result?.report.findings ?? [] ).map( ( finding, i ) => ( {
-				key: `${ finding.code }-${ finding.start }-${ i }`,
-				isBlock: finding.severity === 'block',
-				// The flagged words, quoted after the sentence, stand in for underlining.
-				text:
-					finding.end > finding.start
-						? `${ finding.message } “${ message.slice( finding.start, finding.end ) }”`
-						: finding.message,
-			} ) );
+			return ( result?.report.findings ?? [] ).map( ( finding, i ) => {
+				// The flagged words, quoted after the sentence, stand in for underlining (a
+				// textarea cannot underline), unless the sentence already quotes them.
+				const words = message.slice( finding.start, finding.end );
+				return {
+					key: `${ finding.code }-${ finding.start }-${ i }`,
+					isBlock: finding.severity === 'block',
+					text: words && ! finding.message.includes( words ) ? format( state.i18n.quoted, finding.message, words ) : finding.message,
+				};
+			} );
 		},
 		get cannotShare() {
 			const ctx = getContext();
