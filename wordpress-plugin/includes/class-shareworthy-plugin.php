@@ -16,7 +16,7 @@ final class Shareworthy_Plugin {
 	 * Requires every class file (small; no autoloader needed).
 	 */
 	public static function load(): void {
-		foreach ( array( 'core-data', 'schema', 'capabilities', 'items', 'meta', 'shares', 'clicks', 'tracking', 'utm', 'visitor', 'redirect', 'rest-items-controller', 'rest-shares-controller', 'rest-reports-controller', 'cron', 'privacy', 'uninstaller' ) as $name ) {
+		foreach ( array( 'core-data', 'schema', 'capabilities', 'items', 'meta', 'shares', 'clicks', 'tracking', 'utm', 'visitor', 'redirect', 'rest-items-controller', 'rest-shares-controller', 'rest-reports-controller', 'cron', 'privacy', 'settings', 'uninstaller' ) as $name ) {
 			require_once __DIR__ . "/class-shareworthy-{$name}.php";
 		}
 	}
@@ -50,6 +50,9 @@ final class Shareworthy_Plugin {
 		add_action( 'deleted_post', array( 'Shareworthy_Shares', 'delete_for_item' ) );
 		add_action( 'deleted_user', array( 'Shareworthy_Shares', 'delete_for_user' ) );
 		add_action( 'wp_initialize_site', array( __CLASS__, 'initialize_site' ), 200 );
+		add_action( 'admin_init', array( 'Shareworthy_Settings', 'register' ) );
+		add_action( 'admin_menu', array( 'Shareworthy_Settings', 'add_page' ) );
+		add_filter( 'option_page_capability_' . Shareworthy_Settings::PAGE, array( 'Shareworthy_Settings', 'capability' ) );
 	}
 
 	/**
