@@ -116,8 +116,10 @@ final class Shareworthy_Meta {
 	 * @return WP_Error|null Error with status 400/403, or null when valid.
 	 */
 	public static function validate( array $meta, int $post_id ): ?WP_Error {
+		// An unchanged status passes: the editor may send every field back with an author's edit.
 		if ( isset( $meta[ self::STATUS ] ) && in_array( $meta[ self::STATUS ], array( 'approved', 'archived' ), true )
-			&& ! current_user_can( Shareworthy_Capabilities::PUBLISH ) ) {
+			&& ! current_user_can( Shareworthy_Capabilities::PUBLISH )
+			&& ( 0 === $post_id || get_post_meta( $post_id, self::STATUS, true ) !== $meta[ self::STATUS ] ) ) {
 			return new WP_Error(
 				'shareworthy_cannot_approve',
 				__( 'Only editors can approve or archive a shareable item; submit it for review instead.', 'shareworthy' ),

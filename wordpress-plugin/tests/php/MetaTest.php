@@ -181,4 +181,16 @@ final class MetaTest extends Shareworthy_TestCase {
 		$this->assertSame( 200, $response->get_status() );
 		$this->assertSame( 'https://xn--bcher-kva.example/?q=1', $response->get_data()['meta']['shareworthy_public_url'] );
 	}
+
+	public function test_an_author_may_save_an_approved_item_without_changing_its_status(): void {
+		$author = $this->as_role( 'author' );
+		$post   = $this->own_post();
+		wp_set_current_user( 0 );
+		update_post_meta( $post, 'shareworthy_status', 'approved' ); // An editor approved it.
+		wp_set_current_user( $author );
+		$response = $this->save( $post, array( 'shareworthy_status' => 'approved', 'shareworthy_hashtags' => array( 'emploi' ) ) );
+		$this->assertSame( 200, $response->get_status(), wp_json_encode( $response->get_data() ) );
+		$this->assertSame( array( 'emploi' ), get_post_meta( $post, 'shareworthy_hashtags', true ) );
+		$this->assertSame( 403, $this->save( $post, array( 'shareworthy_status' => 'archived' ) )->get_status() );
+	}
 }
