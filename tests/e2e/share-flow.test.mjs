@@ -258,6 +258,36 @@ test('an employee reports a concern about the article', async () => {
   await context.close();
 });
 
+test('changing the policy text on its settings page asks employees to accept it again', async () => {
+  const context = await newContext();
+  const page = await logIn(context, 'admin');
+  await page.goto(`${server.url}/wp-admin/options-general.php?page=shareworthy-policy`);
+  const text = page.getByLabel('Policy text');
+  assert.equal(await text.inputValue(), POLICY_TEXT);
+  assert.equal(await page.getByLabel(/^Required disclosure/).inputValue(), '#employee');
+  await text.fill(`${POLICY_TEXT}\nNew: no photos of the plant floor.`);
+  await page.getByRole('button', { name: 'Save Changes' }).click();
+  await page.getByText('Settings saved.').waitFor();
+  await page.getByText(/^Version 2\./).waitFor();
+  // The checks were kept: the form sends them back as they were.
+  assert.equal(await page.getByLabel(/^Required disclosure/).inputValue(), '#employee');
+  await shot(page, '10-policy-settings');
+  await context.close();
+
+  const employee = await login(server.url, 'employee');
+  const policy = await rest(server.url, employee, 'GET', '/shareworthy/v1/policy');
+  assert.equal(policy.data.version, 2);
+  assert.equal(policy.data.accepted, false);
+  const refused = await rest(server.url, employee, 'POST', '/shareworthy/v1/shares', { itemId: postId, network: 'linkedin' });
+  assert.equal(refused.status, 403);
+  assert.equal(refused.data.code, 'shareworthy_policy_not_accepted');
+  const stale = await rest(server.url, employee, 'POST', '/shareworthy/v1/policy/acceptance', { version: 1 });
+  assert.equal(stale.status, 409);
+  const accepted = await rest(server.url, employee, 'POST', '/shareworthy/v1/policy/acceptance', { version: 2 });
+  assert.equal(accepted.status, 200);
+  assert.equal((await rest(server.url, employee, 'POST', '/shareworthy/v1/shares', { itemId: postId, network: 'linkedin' })).status, 201);
+});
+
 test('on a French site, an author gets the sidebar, the share block and the composer in French', async () => {
   // WordPress has no fr_FR core files here; the plugin's own catalogue (.mo for PHP, Jed JSON
   // for the scripts) must be enough. update_option() refuses a language that is not installed,
@@ -283,7 +313,7 @@ test('on a French site, an author gets the sidebar, the share block and the comp
   assert.match(await preview.innerText(), /^Les collaborateurs partent de : Bonjour #employee$/);
   // Authors cannot approve: they submit for approval.
   await page.getByRole('button', { name: 'Soumettre à validation' }).waitFor();
-  await shot(page, '10-sidebar-fr', false);
+  await shot(page, '11-sidebar-fr', false);
   await page.close({ runBeforeUnload: false }); // the new post is left unsaved
 
   const front = await context.newPage();
@@ -297,7 +327,7 @@ test('on a French site, an author gets the sidebar, the share block and the comp
   await dialog.getByLabel('Votre message').fill('Un projet confidential');
   await dialog.locator('.shareworthy-composer__findings li.is-block').first().waitFor();
   assert.equal(await dialog.getByRole('button', { name: 'Partager', exact: true }).isDisabled(), true);
-  await shot(front, '11-composer-fr', false);
+  await shot(front, '12-composer-fr', false);
   await front.keyboard.press('Escape');
   assert.equal(await dialog.evaluate((d) => d.open), false);
   await context.close();

@@ -26,6 +26,9 @@ final class Shareworthy_Blocks {
 	/** User meta: the policy version the employee accepted. */
 	public const ACCEPTED_META = 'shareworthy_policy_accepted_version';
 
+	/** Settings group and page of the policy (apart from Shareworthy_Settings' group, whose form would blank these). */
+	public const POLICY_PAGE = 'shareworthy-policy';
+
 	/** Private post type holding the concerns employees report about items. */
 	public const CONCERN_TYPE = 'shareworthy_concern';
 
@@ -47,6 +50,8 @@ final class Shareworthy_Blocks {
 		add_action( 'admin_post_nopriv_shareworthy_share', 'auth_redirect' );
 		add_action( 'admin_post_shareworthy_accept_policy', array( __CLASS__, 'handle_accept_policy' ) );
 		add_action( 'admin_post_shareworthy_concern', array( __CLASS__, 'handle_concern_form' ) );
+		add_action( 'admin_menu', array( __CLASS__, 'add_policy_page' ) );
+		add_filter( 'option_page_capability_' . self::POLICY_PAGE, static fn(): string => Shareworthy_Capabilities::MANAGE );
 		add_action( 'add_option_' . self::POLICY_TEXT_OPTION, array( __CLASS__, 'bump_policy_version' ) );
 		add_action( 'update_option_' . self::POLICY_TEXT_OPTION, array( __CLASS__, 'bump_policy_version' ) );
 	}
@@ -67,7 +72,7 @@ final class Shareworthy_Blocks {
 			}
 		}
 		register_setting(
-			'shareworthy',
+			self::POLICY_PAGE,
 			self::POLICY_OPTION,
 			array(
 				'type'              => 'object',
@@ -78,7 +83,7 @@ final class Shareworthy_Blocks {
 			)
 		);
 		register_setting(
-			'shareworthy',
+			self::POLICY_PAGE,
 			self::POLICY_TEXT_OPTION,
 			array(
 				'type'              => 'string',
@@ -392,10 +397,68 @@ final class Shareworthy_Blocks {
 	}
 
 	/**
+	 * Adds Settings → Social media policy.
+	 */
+	public static function add_policy_page(): void {
+		add_options_page( __( 'Social media policy', 'shareworthy' ), __( 'Social media policy', 'shareworthy' ), Shareworthy_Capabilities::MANAGE, self::POLICY_PAGE, array( __CLASS__, 'render_policy_page' ) );
+	}
+
+	/**
+	 * The policy page: the text employees accept, and the checks run on every message.
+	 */
+	public static function render_policy_page(): void {
+		if ( ! current_user_can( Shareworthy_Capabilities::MANAGE ) ) {
+			return;
+		}
+		$config = self::policy_config();
+		$lists  = array(
+			'blockedTerms'        => __( 'Blocked words and phrases (one per line)', 'shareworthy' ),
+			'confidentialMarkers' => __( 'Confidentiality markers (one per line)', 'shareworthy' ),
+			'requiredDisclosure'  => __( 'Required disclosure, e.g. #employee (one per line; any one will do)', 'shareworthy' ),
+			'allowedLinkDomains'  => __( 'Domains links may point to (one per line; empty: any)', 'shareworthy' ),
+		);
+		echo '<div class="wrap"><h1>' . esc_html__( 'Social media policy', 'shareworthy' ) . '</h1><form method="post" action="options.php">';
+		settings_fields( self::POLICY_PAGE );
+		echo '<table class="form-table" role="presentation"><tr><th scope="row"><label for="shareworthy-policy-text">' . esc_html__( 'Policy text', 'shareworthy' ) . '</label></th><td>';
+		printf( '<textarea id="shareworthy-policy-text" name="%1$s" rows="10" class="large-text">%2$s</textarea>', esc_attr( self::POLICY_TEXT_OPTION ), esc_textarea( (string) get_option( self::POLICY_TEXT_OPTION, '' ) ) );
+		/* translators: %d: policy version number */
+		echo '<p class="description">' . esc_html( sprintf( __( 'Version %d. Changing the text asks every employee to accept it again before their next share.', 'shareworthy' ), self::policy_version() ) ) . '</p></td></tr>';
+		foreach ( $lists as $key => $label ) {
+			printf(
+				'<tr><th scope="row"><label for="shareworthy-policy-%1$s">%2$s</label></th><td><textarea id="shareworthy-policy-%1$s" name="%3$s[%1$s]" rows="4" cols="40" class="code">%4$s</textarea></td></tr>',
+				esc_attr( $key ),
+				esc_html( $label ),
+				esc_attr( self::POLICY_OPTION ),
+				esc_textarea( implode( "\n", (array) ( $config[ $key ] ?? array() ) ) )
+			);
+		}
+		echo '<tr><th scope="row">' . esc_html__( 'Networks the policy allows (none checked: all)', 'shareworthy' ) . '</th><td>';
+		printf( '<input type="hidden" name="%s[allowedNetworks][]" value="">', esc_attr( self::POLICY_OPTION ) );
+		foreach ( self::network_labels( array_keys( Shareworthy_Core_Data::networks() ) ) as $network => $label ) {
+			printf(
+				'<label style="margin-right:1em"><input type="checkbox" name="%1$s[allowedNetworks][]" value="%2$s"%3$s> %4$s</label>',
+				esc_attr( self::POLICY_OPTION ),
+				esc_attr( $network ),
+				checked( in_array( $network, (array) ( $config['allowedNetworks'] ?? array() ), true ), true, false ),
+				esc_html( $label )
+			);
+		}
+		printf(
+			'</td></tr><tr><th scope="row">%1$s</th><td><label><input type="hidden" name="%2$s[detectPersonalData]" value="0"><input type="checkbox" name="%2$s[detectPersonalData]" value="1"%3$s> %4$s</label></td></tr></table>',
+			esc_html__( 'Personal data', 'shareworthy' ),
+			esc_attr( self::POLICY_OPTION ),
+			checked( ! empty( $config['detectPersonalData'] ), true, false ),
+			esc_html__( 'Warn about e-mail addresses and phone numbers in messages', 'shareworthy' )
+		);
+		submit_button();
+		echo '</form></div>';
+	}
+
+	/**
 	 * Raises the policy version when its text changes (employees then accept again).
 	 */
 	public static function bump_policy_version(): void {
-		update_option( self::POLICY_VERSION_OPTION, self::policy_version() + 1 );
+		update_option( self::POLICY_VERSION_OPTION, (int) get_option( self::POLICY_VERSION_OPTION, 0 ) + 1 );
 	}
 
 	/**
@@ -436,7 +499,9 @@ final class Shareworthy_Blocks {
 		$out   = array();
 		foreach ( array( 'blockedTerms', 'confidentialMarkers', 'allowedLinkDomains', 'requiredDisclosure', 'allowedNetworks' ) as $key ) {
 			if ( isset( $value[ $key ] ) ) {
-				$out[ $key ] = Shareworthy_Meta::sanitize_list( $value[ $key ] );
+				// The settings page sends one entry per line; the REST API sends arrays.
+				$list        = is_string( $value[ $key ] ) ? preg_split( '/\R/', $value[ $key ] ) : $value[ $key ];
+				$out[ $key ] = Shareworthy_Meta::sanitize_list( $list );
 			}
 		}
 		if ( isset( $out['allowedNetworks'] ) ) {

@@ -244,7 +244,9 @@ function mergeEntries( existing, extracted ) {
 			references: [],
 			translators: [],
 		};
-		entry.references.push( string.reference );
+		if ( ! entry.references.includes( string.reference ) ) {
+			entry.references.push( string.reference );
+		}
 		if ( string.translator && ! entry.translators.includes( string.translator ) ) {
 			entry.translators.push( string.translator );
 		}
