@@ -89,6 +89,9 @@ function encodedLength(text: string, from: number, to: number): number {
  * @example isValidLabelLength('bücher.de', 0, 6) // true ('xn--bcher-kva')
  */
 export function isValidLabelLength(text: string, from: number, to: number): boolean {
+  // Every code point adds at least one character (parts keep their length or grow by "xn--",
+  // RFC 3490 dots become '.'), and 128 code units hold at least 64 code points.
+  if (to - from > 2 * LIMIT + 1) return false;
   // toASCII splits again on the RFC 3490 dots (U+3002, U+FF0E, U+FF61), which twitter-text's
   // domain regex lets through inside a label, and joins the parts back with '.'.
   let total = 0;

@@ -148,6 +148,18 @@ describe('parseXPost on bad input', () => {
     expect(parseXPost(text, { version: 2 })).toEqual(oracle(text, 2));
   });
 
+  it.each([
+    // twemoji's scan finds the keycap #️⃣ starting at the URL's last '#': it is inside the URL, so
+    // U+FE0F and U+20E3 after the URL count as plain characters (2 each), not as an emoji.
+    ['a keycap whose base ends a URL', 'https://a.co/#\ufe0f\u20e3 ok', 23 + 2 + 2 + 3],
+    ['an emoji right after a URL path', 'x.com/😀', 23 + 2],
+    ['an emoji domain with a protocol (a URL)', 'http://😀.com', 23],
+    ['an emoji domain without a protocol (no ASCII domain: not a URL)', '😀.com', 2 + 4],
+  ])('counts %s as twitter-text does', (_name, text, weightedLength) => {
+    expect(parseXPost(text).weightedLength).toBe(weightedLength);
+    expect(parseXPost(text)).toEqual(oracle(text, 3));
+  });
+
   it('counts NFC-composed text once and shifts the valid range back to the original offsets', () => {
     // e + U+0301 composes to é: 1 character; twitter-text adds the 1-unit shrink to validRangeEnd.
     expect(parseXPost('e\u0301')).toMatchObject({ weightedLength: 1, displayRangeEnd: 1, validRangeEnd: 1 });

@@ -2,7 +2,7 @@
  * X's weighted post length, with the exact results of twitter-text's `parseTweet` (3.1.0).
  */
 import { type XCountConfig, X_CONFIG_V2, X_CONFIG_V3 } from './x-config.js';
-import { EmojiScanner } from './x-emoji.js';
+import { EmojiScanner, emojiEndAt, emojiStarts } from './x-emoji.js';
 import { scanUrls, URL_ENTITY_STRIDE, type UrlEntityList } from './x-urls.js';
 
 /** How a post measures against X's limit, field for field as twitter-text's `parseTweet` returns it. */
@@ -45,6 +45,24 @@ const weightOf = (c: number, config: XCountConfig): number => {
   return config.defaultWeight;
 };
 
+/** Reused between calls: the URL entities of the text being measured (never escapes). */
+const urls: UrlEntityList = [];
+
+/**
+ * Whether an emoji twemoji's own scan would find could start inside a URL the count skips and
+ * run past its end. Only then can its scan and the count's walk see different emoji, so only
+ * then is the separate scan needed. A URL span (plus the unit after it, for a keycap base
+ * ending the URL) without a unit an emoji can start with cannot hold one.
+ */
+function emojiMayCrossUrl(text: string, starts: Uint8Array): boolean {
+  for (let k = 0; k < urls.length; k += URL_ENTITY_STRIDE) {
+    const start = urls[k]!;
+    const stop = Math.min(text.length, start + urls[k + 2]! + 1);
+    for (let i = start; i < stop; i += 1) if (starts[text.charCodeAt(i)] !== 0) return true;
+  }
+  return false;
+}
+
 /**
  * Measures a post the way X does: twitter-text's `parseTweet`, same results on its conformance
  * suite, without its run-time dependency or its regex's worst cases (linear time on any input).
@@ -57,58 +75,73 @@ export function parseXPost(text: string, options: XParseOptions = {}): XPostLeng
   const config = options.version === 2 ? X_CONFIG_V2 : X_CONFIG_V3;
   const length = text.length;
   // Code units below U+0300 are all NFC-stable and never compose with a neighbour, so
-  // normalisation (and its copy) is only needed past them; © ® or U+203C+ may start an emoji.
-  let maxUnit = 0;
-  let emojiHint = false;
-  for (let i = 0; i < length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c > maxUnit) maxUnit = c;
-    if (c === 0xa9 || c === 0xae) emojiHint = true;
-  }
-  const normalized = maxUnit >= 0x300 ? text.normalize('NFC') : text;
+  // normalisation (and its copy) is only needed from the first one past them.
+  let first = 0;
+  while (first < length && text.charCodeAt(first) < 0x300) first += 1;
+  const normalized = first < length ? text.normalize('NFC') : text;
   const n = normalized.length;
-  if (normalized !== text) emojiHint = /[\u00a9\u00ae\u203c-\uffff]/.test(normalized);
-  else if (maxUnit >= 0x203c) emojiHint = true;
 
-  const urls: UrlEntityList = [];
+  urls.length = 0;
   scanUrls(normalized, urls);
   let urlCursor = 0;
   let nextUrl = urls.length > 0 ? urls[0]! : -1;
-  const emoji = config.emojiParsingEnabled && emojiHint ? new EmojiScanner(normalized) : undefined;
-  let nextEmoji = emoji ? emoji.next() : -1;
+  // twitter-text takes the emoji of twemoji's own left-to-right scan. Trying the pattern where
+  // the count's walk stands gives the same emoji unless one could start inside a skipped URL.
+  const emojiEnabled = config.emojiParsingEnabled;
+  const starts = emojiStarts();
+  const scanner = emojiEnabled && emojiMayCrossUrl(normalized, starts) ? new EmojiScanner(normalized) : undefined;
+  let nextEmoji = scanner ? scanner.next() : -1;
 
-  const { scale, defaultWeight } = config;
+  const { scale, defaultWeight, ranges } = config;
   const urlWeight = config.transformedURLLength * scale;
   const maxScaled = config.maxWeightedTweetLength * scale;
+  // The first range (0–4351) covers most text: test it before the general lookup.
+  const { start: commonStart, end: commonEnd, weight: commonWeight } = ranges[0]!;
   let weighted = 0;
   let valid = true;
   let validIndex = 0;
   for (let i = 0; i < n; i += 1) {
+    let c = normalized.charCodeAt(i);
     if (i === nextUrl) {
       weighted += urlWeight;
       // twitter-text skips the URL string's length, not its indices (they differ in one quirk).
       i += urls[urlCursor + 2]! - 1;
-    } else if (i === nextEmoji) {
-      weighted += defaultWeight;
-      i = emoji!.end - 1;
-    } else {
-      let c = normalized.charCodeAt(i);
-      // A surrogate pair weighs as its low half, which no range covers: the default weight.
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        const low = normalized.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          c = low;
-          i += 1;
-        }
+      while (nextUrl >= 0 && nextUrl <= i) {
+        urlCursor += URL_ENTITY_STRIDE;
+        nextUrl = urlCursor < urls.length ? urls[urlCursor]! : -1;
       }
-      weighted += weightOf(c, config);
+    } else if (
+      c < 0xd800 &&
+      (!emojiEnabled || starts[c] === 0 || (starts[c] === 2 && emojiEndAt(normalized, i) < 0))
+    ) {
+      // The common case: a BMP character below the surrogates (so not invalid either) that
+      // cannot start an emoji here.
+      weighted += c >= commonStart && c <= commonEnd ? commonWeight : weightOf(c, config);
+      if (weighted <= maxScaled && valid) validIndex = i;
+      continue;
+    } else {
+      let emojiEnd = -1;
+      if (emojiEnabled && (scanner ? i === nextEmoji : (emojiEnd = emojiEndAt(normalized, i)) >= 0)) {
+        weighted += defaultWeight;
+        i = (scanner ? scanner.end : emojiEnd) - 1;
+      } else {
+        // A surrogate pair weighs as its low half, which no range covers: the default weight.
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+          const low = normalized.charCodeAt(i + 1);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            c = low;
+            i += 1;
+          }
+        }
+        weighted += weightOf(c, config);
+      }
+      // Entities starting inside what was just consumed are never counted, as in twitter-text.
+      while (nextUrl >= 0 && nextUrl <= i) {
+        urlCursor += URL_ENTITY_STRIDE;
+        nextUrl = urlCursor < urls.length ? urls[urlCursor]! : -1;
+      }
     }
-    // Entities starting inside what was just consumed are never counted, as in twitter-text.
-    while (nextUrl >= 0 && nextUrl <= i) {
-      urlCursor += URL_ENTITY_STRIDE;
-      nextUrl = urlCursor < urls.length ? urls[urlCursor]! : -1;
-    }
-    while (nextEmoji >= 0 && nextEmoji <= i) nextEmoji = emoji!.next();
+    while (nextEmoji >= 0 && nextEmoji <= i) nextEmoji = scanner!.next();
     if (valid) {
       // twitter-text tests only the last code unit of what it just consumed.
       const last = normalized.charCodeAt(i);

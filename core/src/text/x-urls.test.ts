@@ -45,6 +45,9 @@ describe('extractXUrls quirks kept from twitter-text', () => {
       { url: 'b.com', indices: [6, 11] },
     ]);
   });
+  it('finds a domain without protocol whose first label is long and hyphenated', () => {
+    expect(extract('xxxxxxxxxxxxxxx-my-site.com')).toEqual([{ url: 'xxxxxxxxxxxxxxx-my-site.com', indices: [0, 27] }]);
+  });
   it('trims a t.co link to its slug and query', () => {
     expect(extract('https://t.co/abc/def?x=1')).toEqual([{ url: 'https://t.co/abc', indices: [0, 16] }]);
   });

@@ -90,14 +90,15 @@ function tldEnd(text: string, at: number, limit: number): number {
   const first = text.charCodeAt(at);
   let run = at;
   if (isAsciiLetter(first)) {
-    while (run < limit && isAsciiLetter(text.charCodeAt(run))) run += 1;
+    let upper = false;
+    for (let c = first; run < limit && isAsciiLetter(c); c = text.charCodeAt(run)) {
+      if (c < 0x61) upper = true;
+      run += 1;
+    }
     // The lookahead forbids a letter right after a TLD, so an ASCII TLD is the whole letter run.
-    if (
-      run - at <= tldMaxLength &&
-      (run === limit || (table[text.charCodeAt(run)]! & TLD_FOLLOWER_BAD) === 0) &&
-      set.has(text.slice(at, run).toLowerCase())
-    ) {
-      return run;
+    if (run - at <= tldMaxLength && (run === limit || (table[text.charCodeAt(run)]! & TLD_FOLLOWER_BAD) === 0)) {
+      const candidate = text.slice(at, run);
+      if (set.has(upper ? candidate.toLowerCase() : candidate)) return run;
     }
   }
   if (first > 0x7f || (run < limit && run > at && text.charCodeAt(run) > 0x7f)) {
@@ -140,21 +141,132 @@ function unicodeTldEnd(text: string, at: number, limit: number, table: Uint8Arra
 }
 
 /**
- * End of a validSubdomain label (`(?:C(?:[_-]|C)*)?C\.`, C = a domain char) starting at `at`:
- * the position after its dot, or -1. A label can only run to the next dot, so its match is
- * forced. `underscore` receives the last `_` of the label (validDomainName forbids `_`), or -1.
+ * Label chains. validDomain is `validSubdomain* validDomainName TLD` and validAsciiDomain is
+ * `(?:label\.)+TLD`: each label runs to the next dot, so its match is forced, and backtracking
+ * only varies how many labels the repetition takes, most first. The winner is the deepest label
+ * boundary that is followed by a TLD (for validDomain, the label before it must also be a
+ * validDomainName, i.e. have no `_`). A walk collects the labels in a shared scratch buffer and
+ * resolves them backwards; a chain longer than MEMO_AFTER labels memoises every label start, so
+ * that trying every start along a long run of labels stays linear.
  */
-function subdomainEnd(text: string, table: Uint8Array, at: number, underscore: { at: number }): number {
-  underscore.at = -1;
-  if ((table[text.charCodeAt(at)]! & DOMAIN) === 0) return -1;
-  let end = at + 1;
-  for (; end < text.length; end += 1) {
-    const c = text.charCodeAt(end);
-    if (c === UNDERSCORE) underscore.at = end;
-    else if (c !== HYPHEN && (table[c]! & DOMAIN) === 0) break;
+const MEMO_AFTER = 16;
+/** Label starts of the current walk, shifted left by one; bit 0 set when the label has no `_`. */
+let chainScratch = new Int32Array(64);
+
+function pushLabel(count: number, entry: number): void {
+  if (count === chainScratch.length) {
+    const grown = new Int32Array(count * 2);
+    grown.set(chainScratch);
+    chainScratch = grown;
   }
-  if (end >= text.length || text.charCodeAt(end) !== DOT || (table[text.charCodeAt(end - 1)]! & DOMAIN) === 0) return -1;
-  return end + 1;
+  chainScratch[count] = entry;
+}
+
+/** The URL-regex state of one extraction, kept between attempts to keep the scan linear. */
+class DomainMatcher {
+  private readonly table = classes();
+  private readonly length: number;
+  /** [runFrom, runEnd): a run of domain chars, `_` and `-` around the last start tried. */
+  private runFrom = -1;
+  private runEnd = -1;
+  /** Position after the dot closing that run when it is a validSubdomain, else -1. */
+  private runNext = -1;
+  private runLastUnderscore = -1;
+  private memo: Map<number, number> | undefined;
+
+  constructor(private readonly text: string) {
+    this.length = text.length;
+  }
+
+  /**
+   * validDomain at `start`: its end, or -1. Every start inside one run reaches the same dot, so
+   * the run is measured once for all of them.
+   */
+  domainEnd(start: number): number {
+    const { text, table } = this;
+    if ((table[text.charCodeAt(start)]! & DOMAIN) === 0) return -1;
+    if (start < this.runFrom || start >= this.runEnd) {
+      let underscore = -1;
+      let end = start + 1;
+      for (; end < this.length; end += 1) {
+        const c = text.charCodeAt(end);
+        if (c === UNDERSCORE) underscore = end;
+        else if (c !== HYPHEN && (table[c]! & DOMAIN) === 0) break;
+      }
+      this.runFrom = start;
+      this.runEnd = end;
+      this.runLastUnderscore = underscore;
+      this.runNext = end < this.length && text.charCodeAt(end) === DOT && (table[text.charCodeAt(end - 1)]! & DOMAIN) !== 0 ? end + 1 : -1;
+    }
+    if (this.runNext < 0) return -1;
+    const deeper = this.chain(this.runNext);
+    if (deeper >= 0) return deeper;
+    return this.runLastUnderscore < start ? tldEnd(text, this.runNext, this.length) : -1;
+  }
+
+  /**
+   * Start of the run of domain chars, `_` and `-` that ends at `dot` (looking back no further
+   * than `floor`). The run is remembered, so that trying starts inside it does not measure it
+   * again.
+   */
+  runBefore(dot: number, floor: number): number {
+    const { text, table } = this;
+    let run = dot;
+    let underscore = -1;
+    for (; run > floor; run -= 1) {
+      const c = text.charCodeAt(run - 1);
+      if (c === UNDERSCORE) {
+        if (underscore < 0) underscore = run - 1;
+      } else if (c !== HYPHEN && (table[c]! & DOMAIN) === 0) {
+        break;
+      }
+    }
+    if (run < dot) {
+      this.runFrom = run;
+      this.runEnd = dot;
+      this.runLastUnderscore = underscore;
+      this.runNext = (table[text.charCodeAt(dot - 1)]! & DOMAIN) !== 0 ? dot + 1 : -1;
+    }
+    return run;
+  }
+
+  /** Domain end for the validSubdomain labels from `from` on (they follow a dot), or -1. */
+  private chain(from: number): number {
+    const { text, table, length } = this;
+    let memo = this.memo;
+    let count = 0;
+    let at = from;
+    let result = -1;
+    for (;;) {
+      const known = memo?.get(at);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      // validSubdomain: a domain char, then domain chars, `_` or `-`, ending on a domain char, then a dot.
+      if ((table[text.charCodeAt(at)]! & DOMAIN) === 0) break;
+      let clean = 1;
+      let end = at + 1;
+      for (; end < length; end += 1) {
+        const c = text.charCodeAt(end);
+        if (c === UNDERSCORE) clean = 0;
+        else if (c !== HYPHEN && (table[c]! & DOMAIN) === 0) break;
+      }
+      if (end >= length || text.charCodeAt(end) !== DOT || (table[text.charCodeAt(end - 1)]! & DOMAIN) === 0) break;
+      pushLabel(count, (at << 1) | clean);
+      count += 1;
+      at = end + 1;
+    }
+    if (count > MEMO_AFTER) memo = this.memo ??= new Map();
+    let next = at;
+    for (let i = count - 1; i >= 0; i -= 1) {
+      const entry = chainScratch[i]!;
+      if (result < 0 && (entry & 1) !== 0) result = tldEnd(text, next, length);
+      next = entry >> 1;
+      memo?.set(next, result);
+    }
+    return result;
+  }
 }
 
 /** End of a run of validGeneralUrlPathChars from `at`. */
@@ -235,43 +347,19 @@ function protocolLength(text: string, at: number): number {
     : 0;
 }
 
+/** End of validAsciiDomain's `[-a-z0-9 accents]+\.` label at `at` (after its dot), or -1. */
+function asciiLabelEnd(text: string, table: Uint8Array, at: number, limit: number): number {
+  let end = at;
+  while (end < limit && (table[text.charCodeAt(end)]! & ASCII_LABEL) !== 0) end += 1;
+  return end > at && end < limit && text.charCodeAt(end) === DOT ? end + 1 : -1;
+}
+
 /**
- * validAsciiDomain (`(?:[-a-z0-9 accents]+\.)+(?:TLD)`, global) over `text[from, limit)`. Labels
- * are forced (each runs to its dot); the regex tries the TLD after the most labels first. Returns
- * the first match at or after `from` as `[start, end]`, or undefined.
+ * validAsciiDomain (global) over `text[from, limit)`: the first match at or after `from`, as
+ * `[start, end]`, or undefined. The regex tries the TLD after the most labels first.
  */
 function asciiDomainMatch(text: string, table: Uint8Array, from: number, limit: number): [number, number] | undefined {
-  // Domain outcome of the label chain from a position right after a dot, memoised so that a long
-  // run of labels without a TLD is walked once, not once per start position.
-  const memo = new Map<number, number>();
-  const labelEnd = (at: number): number => {
-    let end = at;
-    while (end < limit && (table[text.charCodeAt(end)]! & ASCII_LABEL) !== 0) end += 1;
-    return end > at && end < limit && text.charCodeAt(end) === DOT ? end + 1 : -1;
-  };
-  const chain = (start: number): number => {
-    const pending: number[] = [];
-    let at = start;
-    let result = -1;
-    for (;;) {
-      const known = memo.get(at);
-      if (known !== undefined) {
-        result = known;
-        break;
-      }
-      pending.push(at);
-      const next = labelEnd(at);
-      if (next < 0) break;
-      at = next;
-    }
-    // Deepest first: a chain keeps the TLD found after its later labels, else tries its own.
-    for (let i = pending.length - 1; i >= 0; i -= 1) {
-      const position = pending[i]!;
-      if (result < 0) result = tldEnd(text, position, limit);
-      memo.set(position, result);
-    }
-    return result;
-  };
+  let memo: Map<number, number> | undefined;
   let runEnd = -1;
   let runNext = -1;
   for (let i = from; i < limit; i += 1) {
@@ -282,10 +370,30 @@ function asciiDomainMatch(text: string, table: Uint8Array, from: number, limit: 
       while (runEnd < limit && (table[text.charCodeAt(runEnd)]! & ASCII_LABEL) !== 0) runEnd += 1;
       runNext = runEnd < limit && text.charCodeAt(runEnd) === DOT ? runEnd + 1 : -1;
     }
-    if (runNext >= 0) {
-      const end = chain(runNext);
-      if (end >= 0) return [i, end];
+    if (runNext < 0) continue;
+    // Labels from runNext on; a TLD after a later label wins over one after an earlier label.
+    let count = 0;
+    let at = runNext;
+    let result = -1;
+    for (;;) {
+      const known = memo?.get(at);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      pushLabel(count, at);
+      count += 1;
+      const next = asciiLabelEnd(text, table, at, limit);
+      if (next < 0) break;
+      at = next;
     }
+    if (count > MEMO_AFTER) memo ??= new Map();
+    for (let k = count - 1; k >= 0; k -= 1) {
+      const position = chainScratch[k]!;
+      if (result < 0) result = tldEnd(text, position, limit);
+      memo?.set(position, result);
+    }
+    if (result >= 0) return [i, result];
   }
   return undefined;
 }
@@ -315,73 +423,9 @@ export function scanUrls(text: string, out: UrlEntityList): void {
   // twitter-text returns early without a dot; every domain needs one anyway.
   if (text.indexOf('.') < 0) return;
   const table = classes();
-  const underscore = { at: -1 };
-  // The run of [domain char, _, -] around the last domain start tried: every start inside it
-  // reaches the same dot, which keeps a long run without a URL linear.
-  let runFrom = -1;
-  let runEnd = -1;
-  let runDot = -1;
-  let runLastUnderscore = -1;
-  // Domain outcome of the chain of labels from a position right after a dot.
-  let memo: Map<number, number> | undefined;
-
-  /**
-   * validDomain = validSubdomain* validDomainName TLD. Every label match is forced, so the regex
-   * only varies how many labels `validSubdomain*` takes, most first: the deepest label that has
-   * no `_` (validDomainName) and is followed by a TLD wins.
-   */
-  const chain = (from: number): number => {
-    memo ??= new Map();
-    const starts: number[] = [];
-    const clean: boolean[] = [];
-    let at = from;
-    let result = -1;
-    for (;;) {
-      const known = memo.get(at);
-      if (known !== undefined) {
-        result = known;
-        break;
-      }
-      const next = subdomainEnd(text, table, at, underscore);
-      if (next < 0) {
-        memo.set(at, -1);
-        break;
-      }
-      starts.push(at);
-      clean.push(underscore.at < 0);
-      at = next;
-    }
-    let next = at;
-    for (let i = starts.length - 1; i >= 0; i -= 1) {
-      const start = starts[i]!;
-      if (result < 0 && clean[i]) result = tldEnd(text, next, length);
-      memo.set(start, result);
-      next = start;
-    }
-    return result;
-  };
-
-  const domainEnd = (start: number): number => {
-    if ((table[text.charCodeAt(start)]! & DOMAIN) === 0) return -1;
-    if (start < runFrom || start >= runEnd) {
-      runFrom = start;
-      runLastUnderscore = -1;
-      let end = start + 1;
-      for (; end < length; end += 1) {
-        const c = text.charCodeAt(end);
-        if (c === UNDERSCORE) runLastUnderscore = end;
-        else if (c !== HYPHEN && (table[c]! & DOMAIN) === 0) break;
-      }
-      runEnd = end;
-      runDot = end < length && text.charCodeAt(end) === DOT && (table[text.charCodeAt(end - 1)]! & DOMAIN) !== 0 ? end + 1 : -1;
-    }
-    if (runDot < 0) return -1;
-    const deeper = chain(runDot);
-    if (deeper >= 0) return deeper;
-    return runLastUnderscore < start ? tldEnd(text, runDot, length) : -1;
-  };
-
+  const matcher = new DomainMatcher(text);
   let search = 0;
+  let dot = -1;
   while (search < length) {
     // validUrlPrecedingChars: one allowed character, else (only at 0) the start of the text.
     let start = -1;
@@ -389,10 +433,18 @@ export function scanUrls(text: string, out: UrlEntityList): void {
     let domainStop = -1;
     let preceding = -1;
     for (; search < length; search += 1) {
+      if (search > dot) {
+        // A domain's first label runs up to a dot through domain chars, `_` and `-`: a start
+        // more than 9 (preceding char + "https://") before that run cannot match, skip to it.
+        dot = text.indexOf('.', search);
+        if (dot < 0) return;
+        const run = matcher.runBefore(dot, search);
+        if (run - 9 > search) search = run - 9;
+      }
       if ((table[text.charCodeAt(search)]! & PRECEDING) !== 0) {
         start = search + 1;
         protocol = protocolLength(text, start);
-        domainStop = domainEnd(start + protocol);
+        domainStop = matcher.domainEnd(start + protocol);
         if (domainStop >= 0) {
           preceding = text.charCodeAt(search);
           break;
@@ -401,7 +453,7 @@ export function scanUrls(text: string, out: UrlEntityList): void {
       if (search === 0) {
         start = 0;
         protocol = protocolLength(text, 0);
-        domainStop = domainEnd(protocol);
+        domainStop = matcher.domainEnd(protocol);
         if (domainStop >= 0) break;
       }
     }
@@ -413,15 +465,21 @@ export function scanUrls(text: string, out: UrlEntityList): void {
       while (text.charCodeAt(end) >= 0x30 && text.charCodeAt(end) <= 0x39) end += 1;
     }
     const hasPath = text.charCodeAt(end) === SLASH;
-    if (hasPath) {
-      end = pathEnd(text, table, end + 1);
-    }
+    if (hasPath) end = pathEnd(text, table, end + 1);
     const query = queryEnd(text, table, end, length);
     if (query >= 0) end = query;
     search = end;
     acceptUrl(text, table, out, start, end, protocol, domainStop, hasPath, preceding);
   }
 }
+
+/** Whether `text` has `t.co/` (case-insensitive) at `at`. */
+const isTcoHost = (text: string, at: number): boolean =>
+  (text.charCodeAt(at) | 0x20) === 0x74 &&
+  text.charCodeAt(at + 1) === DOT &&
+  (text.charCodeAt(at + 2) | 0x20) === 0x63 &&
+  (text.charCodeAt(at + 3) | 0x20) === 0x6f &&
+  text.charCodeAt(at + 4) === SLASH;
 
 /**
  * twitter-text's checks on one regex match, and the entities it then reports.
@@ -441,11 +499,11 @@ function acceptUrl(
   // isValidUrl → idna.toAscii: a domain starting with "xn--" must contain an ASCII domain, every
   // label must encode to 1..63 characters, and protocol + URL must fit in 4096.
   if (text.startsWith('xn--', domainStart) && asciiDomainMatch(text, table, domainStart, domainStop) === undefined) return;
-  let labelStart = domainStart;
-  for (let i = domainStart; i <= domainStop; i += 1) {
-    if (i < domainStop && text.charCodeAt(i) !== DOT) continue;
-    if (!isValidLabelLength(text, labelStart, i)) return;
-    labelStart = i + 1;
+  for (let labelStart = domainStart; labelStart <= domainStop; ) {
+    let labelEnd = text.indexOf('.', labelStart);
+    if (labelEnd < 0 || labelEnd > domainStop) labelEnd = domainStop;
+    if (!isValidLabelLength(text, labelStart, labelEnd)) return;
+    labelStart = labelEnd + 1;
   }
   if ((protocol || DEFAULT_PROTOCOL_LENGTH) + end - start > MAX_URL_LENGTH) return;
 
@@ -453,7 +511,7 @@ function acceptUrl(
     // t.co links keep only `t.co/slug` and an optional query, and a slug over 40 is rejected.
     let stop = end;
     const slugStart = domainStart + 5;
-    if (slugStart < end && text.slice(domainStart, slugStart).toLowerCase() === 't.co/') {
+    if (slugStart < end && isTcoHost(text, domainStart)) {
       let slugEnd = slugStart;
       while (slugEnd < end && isAsciiAlnum(text.charCodeAt(slugEnd))) slugEnd += 1;
       if (slugEnd > slugStart) {
