@@ -161,6 +161,7 @@ test('an employee accepts the policy and shares to LinkedIn with a tracked link'
 
   const textarea = dialog.getByLabel('Your message');
   await textarea.waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
   // The disclosure the policy requires is added to the editor's suggestion.
   assert.equal(await textarea.inputValue(), `${LINKEDIN_MESSAGE} #employee`);
   await page.waitForFunction(() => /\d+ \/ 3000/.test(document.querySelector('.shareworthy-composer__count')?.textContent ?? ''));
@@ -225,6 +226,24 @@ test('a visitor following the tracked link is counted once within 30 minutes', a
   const counted = await rest(server.url, employee, 'GET', `/shareworthy/v1/shares/${state.share.id}`);
   assert.equal(counted.status, 200);
   assert.equal(counted.data.clicks, 1);
+
+  // Logged out, the share block renders nothing, unless it is set to show public links.
+  await page.goto(postUrl);
+  assert.equal(await page.locator('.wp-block-shareworthy-share').count(), 0);
+  const editor = await login(server.url, 'editor');
+  const open = await rest(server.url, editor, 'POST', '/wp/v2/posts', {
+    title: 'Open day at the plant',
+    status: 'publish',
+    content: '<!-- wp:shareworthy/share {"publicLinks":true} /-->',
+    meta: { shareworthy_shareable: true, shareworthy_status: 'approved', shareworthy_messages: { linkedin: 'Come and visit' } },
+  });
+  assert.equal(open.status, 201, JSON.stringify(open.data));
+  await page.goto(open.data.link);
+  const link = page.locator('.wp-block-shareworthy-share a', { hasText: 'LinkedIn' });
+  const intent = new URL(await link.getAttribute('href'));
+  assert.equal(intent.host, 'www.linkedin.com');
+  assert.equal(intent.searchParams.get('url'), open.data.link, 'the public link, without tracking');
+  assert.equal(await page.locator('.wp-block-shareworthy-share script, dialog').count(), 0);
   await visitor.close();
 });
 
@@ -330,5 +349,11 @@ test('on a French site, an author gets the sidebar, the share block and the comp
   await shot(front, '12-composer-fr', false);
   await front.keyboard.press('Escape');
   assert.equal(await dialog.evaluate((d) => d.open), false);
+  // Keyboard only: Enter on the focused link opens the composer again, Escape gives focus back.
+  assert.equal(await front.evaluate(() => document.activeElement?.dataset.network), 'linkedin');
+  await front.keyboard.press('Enter');
+  await front.waitForFunction(() => document.querySelector('dialog.shareworthy-composer')?.open && document.activeElement?.tagName === 'TEXTAREA');
+  await front.keyboard.press('Escape');
+  assert.equal(await front.evaluate(() => document.activeElement?.dataset.network), 'linkedin');
   await context.close();
 });

@@ -745,7 +745,7 @@ final class Shareworthy_Blocks {
 					<button type="button" class="is-primary" data-wp-on--click="actions.acceptPolicy" data-wp-bind--disabled="context.busy"><?php esc_html_e( 'I accept the policy', 'shareworthy' ); ?></button>
 				</div>
 			</div>
-			<div data-wp-bind--hidden="!state.showComposer">
+			<div data-wp-bind--hidden="!state.showComposer" data-wp-watch="callbacks.focusMessage">
 				<h2 id="<?php echo esc_attr( $id ); ?>-share"><?php esc_html_e( 'Share on', 'shareworthy' ); ?> <span data-wp-text="context.networkLabel"></span></h2>
 				<label for="<?php echo esc_attr( $id ); ?>-message"><?php esc_html_e( 'Your message', 'shareworthy' ); ?></label>
 				<textarea id="<?php echo esc_attr( $id ); ?>-message" data-wp-bind--value="context.message" data-wp-on--input="actions.edit" aria-describedby="<?php echo esc_attr( $id ); ?>-count <?php echo esc_attr( $id ); ?>-findings"></textarea>

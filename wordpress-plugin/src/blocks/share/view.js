@@ -216,6 +216,13 @@ const { state } = store( 'shareworthy', {
 		},
 	},
 	callbacks: {
+		// After the policy is accepted its buttons disappear: focus moves on to the message.
+		focusMessage() {
+			const { ref } = getElement();
+			if ( getContext().open && state.policy.accepted && ! ref.contains( ref.ownerDocument.activeElement ) ) {
+				ref.querySelector( 'textarea' )?.focus();
+			}
+		},
 		syncDialog() {
 			const { ref } = getElement();
 			const { open } = getContext();
