@@ -7,9 +7,10 @@
  * lookahead, `\b`, `\d`, `\w`, `\s`, classes and non-capturing groups are safe in both.
  *
  * The generic crawler group is adapted from isbot 5.2.3 (`omrilotan/isbot`, `src/patterns.json`,
- * Unlicense): its four lookbehinds are rewritten as consuming prefixes that accept the same
- * user agents, and the entries that name a preview fetcher, a headless browser, an HTTP
- * library or a monitor moved to their own group so that a visit can say why it was dropped.
+ * Unlicense): its four lookbehinds are rewritten as consuming prefixes (`bots?`, `scan` and
+ * `http` exactly; `google` now spares any `/google`, a superset of isbot's `channel/google`
+ * and `google/google`), and the entries that name a preview fetcher, a headless browser, an
+ * HTTP library or a monitor moved to their own group, so a visit can say why it was dropped.
  */
 
 /** Why a user agent is not a person; the order of {@link BOT_PATTERN_GROUPS} is the priority. */
