@@ -127,6 +127,7 @@ const data = {
   botKinds: Object.fromEntries(need('BOT_PATTERN_GROUPS').map(({ kind, patterns }) => [kind, pcre(compileAlternation(patterns))])),
   prefetchHeaders: Object.fromEntries(Object.entries(PREFETCH_MIRROR).map(([name, source]) => [name, pcre(source)])),
   utmMedium: need('DEFAULT_UTM_MEDIUM'),
+  dedupeWindowMs: need('DEDUPE_WINDOW_MS'),
   networks,
   // Curation: the item model the meta schema and the feed ranking follow.
   itemKinds: [...need('ITEM_KINDS')],

@@ -12,8 +12,6 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Shareworthy_Clicks {
 
-	/** A repeat click from the same visitor within this window is stored but not counted. */
-	public const DEDUPE_SECONDS = 1800;
 
 	/** Option: how many months clicks are kept. */
 	public const RETENTION_OPTION = 'shareworthy_click_retention_months';
@@ -22,7 +20,9 @@ final class Shareworthy_Clicks {
 	public const DEFAULT_RETENTION_MONTHS = 13;
 
 	/**
-	 * Records a click, counted unless the visitor clicked this share in the last 30 minutes.
+	 * Records a click, counted unless it repeats the visitor's last counted click on this share
+	 * (core's isRepeatClick: less than DEDUPE_WINDOW_MS, 30 minutes, before it; exactly 30
+	 * minutes later is a new click; a previous click stamped in the future is a repeat).
 	 *
 	 * @param int    $share_id    Share.
 	 * @param string $visitor_key 64 hex characters.
@@ -32,9 +32,9 @@ final class Shareworthy_Clicks {
 	public static function record( int $share_id, string $visitor_key, int $now ): bool {
 		global $wpdb;
 		$table  = Shareworthy_Schema::clicks_table();
-		$since  = gmdate( 'Y-m-d H:i:s', $now - self::DEDUPE_SECONDS );
+		$since  = gmdate( 'Y-m-d H:i:s', $now - intdiv( (int) Shareworthy_Core_Data::all()['dedupeWindowMs'], 1000 ) );
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		$recent  = $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$table} WHERE share_id = %d AND created_at >= %s AND visitor_key = %s AND counted = 1 LIMIT 1", $share_id, $since, $visitor_key ) );
+		$recent  = $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$table} WHERE share_id = %d AND created_at > %s AND visitor_key = %s AND counted = 1 LIMIT 1", $share_id, $since, $visitor_key ) );
 		$counted = null === $recent;
 		$wpdb->insert(
 			$table,

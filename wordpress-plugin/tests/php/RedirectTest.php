@@ -109,13 +109,15 @@ final class RedirectTest extends Shareworthy_TestCase {
 
 	public function test_a_repeat_click_within_30_minutes_is_kept_but_not_counted(): void {
 		$share = $this->new_share();
-		$now   = time();
+		$now   = (int) strtotime( gmdate( 'Y-m-d' ) . ' 10:00:00 UTC' ); // Mid-day: the visitor key changes at midnight.
 		$this->assertTrue( Shareworthy_Redirect::resolve( $share['code'], $this->visit( array( 'now' => $now ) ) )['counted'] );
 		$again = Shareworthy_Redirect::resolve( $share['code'], $this->visit( array( 'now' => $now + 29 * 60 ) ) );
 		$this->assertFalse( $again['counted'] );
 		$this->assertSame( 'repeat', $again['reason'] );
-		$this->assertTrue( Shareworthy_Redirect::resolve( $share['code'], $this->visit( array( 'now' => $now + 31 * 60 ) ) )['counted'] );
-		$this->assertSame( array( '1', '0', '1' ), array_map( 'strval', array_column( $this->clicks( $share['id'] ), 'counted' ) ) );
+		$this->assertFalse( Shareworthy_Redirect::resolve( $share['code'], $this->visit( array( 'now' => $now + 30 * 60 - 1 ) ) )['counted'] );
+		// Exactly 30 minutes after the last counted click is a new click (core's isRepeatClick).
+		$this->assertTrue( Shareworthy_Redirect::resolve( $share['code'], $this->visit( array( 'now' => $now + 30 * 60 ) ) )['counted'] );
+		$this->assertSame( array( '1', '0', '0', '1' ), array_map( 'strval', array_column( $this->clicks( $share['id'] ), 'counted' ) ) );
 	}
 
 	public function test_other_visitors_are_counted_separately(): void {
