@@ -2,7 +2,7 @@
  * X's weighted post length, with the exact results of twitter-text's `parseTweet` (3.1.0).
  */
 import { type XCountConfig, X_CONFIG_V2, X_CONFIG_V3 } from './x-config.js';
-import { EmojiScanner, emojiEndAt, emojiStarts } from './x-emoji.js';
+import { EmojiScanner, emojiEndAt, emojiStarts, mayStartEmoji } from './x-emoji.js';
 import { scanUrls, URL_ENTITY_STRIDE, type UrlEntityList } from './x-urls.js';
 
 /** How a post measures against X's limit, field for field as twitter-text's `parseTweet` returns it. */
@@ -58,7 +58,10 @@ function emojiMayCrossUrl(text: string, starts: Uint8Array): boolean {
   for (let k = 0; k < urls.length; k += URL_ENTITY_STRIDE) {
     const start = urls[k]!;
     const stop = Math.min(text.length, start + urls[k + 2]! + 1);
-    for (let i = start; i < stop; i += 1) if (starts[text.charCodeAt(i)] !== 0) return true;
+    for (let i = start; i < stop; i += 1) {
+      const kind = starts[text.charCodeAt(i)];
+      if (kind !== 0 && (kind === 1 || mayStartEmoji(text.charCodeAt(i), text.charCodeAt(i + 1)))) return true;
+    }
   }
   return false;
 }

@@ -36,6 +36,12 @@ const DEFAULT_PROTOCOL_LENGTH = 'https://'.length;
 
 let classTable: Uint8Array | undefined;
 let tldSet: Set<string> | undefined;
+/**
+ * ASCII TLDs of up to 11 letters as base-27 numbers (a = 1 … z = 26), which a scan computes
+ * while it reads the letters: no substring, no string hashing. 27^11 < 2^53, so exact.
+ */
+let shortAsciiTlds: Set<number> | undefined;
+const SHORT_TLD_MAX = 11;
 let tldMaxLength = 0;
 /** First code unit of every TLD that has a non-ASCII letter: a cheap test before slicing. */
 let unicodeTldStarts: Set<number> | undefined;
@@ -59,9 +65,16 @@ function tlds(): Set<string> {
   if (tldSet) return tldSet;
   const list = X_TLDS.split('|');
   unicodeTldStarts = new Set();
+  shortAsciiTlds = new Set();
   for (const tld of list) {
     tldMaxLength = Math.max(tldMaxLength, tld.length);
-    if (/[^\x00-\x7f]/.test(tld)) unicodeTldStarts.add(tld.charCodeAt(0));
+    if (/[^a-z]/.test(tld)) {
+      unicodeTldStarts.add(tld.charCodeAt(0));
+    } else if (tld.length <= SHORT_TLD_MAX) {
+      let key = 0;
+      for (let i = 0; i < tld.length; i += 1) key = key * 27 + (tld.charCodeAt(i) - 0x60);
+      shortAsciiTlds.add(key);
+    }
   }
   tldSet = new Set(list);
   return tldSet;
@@ -90,15 +103,14 @@ function tldEnd(text: string, at: number, limit: number): number {
   const first = text.charCodeAt(at);
   let run = at;
   if (isAsciiLetter(first)) {
-    let upper = false;
+    let key = 0;
     for (let c = first; run < limit && isAsciiLetter(c); c = text.charCodeAt(run)) {
-      if (c < 0x61) upper = true;
+      key = key * 27 + ((c | 0x20) - 0x60);
       run += 1;
     }
     // The lookahead forbids a letter right after a TLD, so an ASCII TLD is the whole letter run.
     if (run - at <= tldMaxLength && (run === limit || (table[text.charCodeAt(run)]! & TLD_FOLLOWER_BAD) === 0)) {
-      const candidate = text.slice(at, run);
-      if (set.has(upper ? candidate.toLowerCase() : candidate)) return run;
+      if (run - at <= SHORT_TLD_MAX ? shortAsciiTlds!.has(key) : set.has(text.slice(at, run).toLowerCase())) return run;
     }
   }
   if (first > 0x7f || (run < limit && run > at && text.charCodeAt(run) > 0x7f)) {
