@@ -135,6 +135,11 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
     logger: { level: config.logLevel },
     // Codes are 10 characters; anything longer is not worth routing.
     routerOptions: { maxParamLength: 200 },
+    // Errors raised before routing (a malformed percent-escape in the path) are problems too.
+    frameworkErrors: (error, _request, reply) => {
+      metrics.error(400);
+      void sendProblem(reply, problem(400, 'bad-url', error.message));
+    },
   });
 
   // The API speaks JSON only; Fastify would otherwise accept text/plain bodies as strings.

@@ -328,6 +328,10 @@ describe.each(STORE_KINDS)('tracker over HTTP with %s', (kind) => {
       expectProblem(await visit(path), 404);
     });
 
+    it('answers a malformed percent-escape in the path with 400 problem+json', async () => {
+      expectProblem(await visit('%zzabcdefgh'), 400);
+    });
+
     it('rate-limits redirects per visitor address (429 with Retry-After)', async () => {
       t = (await t.close(), await start({ TRACKER_REDIRECT_RATE_PER_MINUTE: '2' }));
       const { code } = await createLink();
