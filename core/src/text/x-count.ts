@@ -3,6 +3,7 @@
  */
 import { type XCountConfig, X_CONFIG_V2, X_CONFIG_V3 } from './x-config.js';
 import { EmojiScanner, emojiEndAt, emojiStarts, mayStartEmoji } from './x-emoji.js';
+import { normalizeNfc } from './nfc.js';
 import { scanUrls, URL_ENTITY_STRIDE, type UrlEntityList } from './x-urls.js';
 
 /** How a post measures against X's limit, field for field as twitter-text's `parseTweet` returns it. */
@@ -77,11 +78,7 @@ function emojiMayCrossUrl(text: string, starts: Uint8Array): boolean {
 export function parseXPost(text: string, options: XParseOptions = {}): XPostLength {
   const config = options.version === 2 ? X_CONFIG_V2 : X_CONFIG_V3;
   const length = text.length;
-  // Code units below U+0300 are all NFC-stable and never compose with a neighbour, so
-  // normalisation (and its copy) is only needed from the first one past them.
-  let first = 0;
-  while (first < length && text.charCodeAt(first) < 0x300) first += 1;
-  const normalized = first < length ? text.normalize('NFC') : text;
+  const normalized = normalizeNfc(text);
   const n = normalized.length;
 
   urls.length = 0;
