@@ -42,8 +42,6 @@ export interface Tracker {
   readonly app: FastifyInstance;
   readonly metrics: Metrics;
   readonly clicks: GroupCommit<ClickInput, boolean>;
-  /** Re-reads the API keys from the store. */
-  refreshKeys(): Promise<void>;
   /** Runs the retention purge now. */
   purge(): Promise<number>;
   /** Stops accepting requests, writes pending clicks, closes the store. */
@@ -58,6 +56,9 @@ const LINK_CACHE_MAX = 50_000;
 const KEY_REFRESH_MS = 60_000;
 const MAX_FIELD = 256;
 const MAX_URL = 2048;
+
+/** Problem types for the errors Fastify raises itself (bad JSON, body too large, wrong media type). */
+const FRAMEWORK_SLUGS: Readonly<Record<number, string>> = { 400: 'bad-request', 413: 'content-too-large', 415: 'unsupported-media-type' };
 
 class HttpProblem extends Error {
   constructor(readonly body: Problem) {
@@ -93,7 +94,6 @@ function field(body: Record<string, unknown>, name: string, issues: Issue[], opt
     issues.push({ path: [name], message: `${name} must be 1 to ${max} characters`, code: 'invalid-length' });
     return undefined;
   }
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (!value.isWellFormed() || /[\u0000-\u001f\u007f-\u009f]/.test(value)) {
     issues.push({ path: [name], message: `${name} contains control characters or lone surrogates`, code: 'invalid-characters' });
     return undefined;
@@ -133,7 +133,7 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
     // Per-request logs would cost more than the redirect itself; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     logger: { level: config.logLevel },
-    // Codes are 10 characters; anything longer is not worth routing.
+    // Codes are 10 characters and share ids at most 128 (core); longer path segments are 404s.
     routerOptions: { maxParamLength: 200 },
     // Errors raised before routing (a malformed percent-escape in the path) are problems too.
     frameworkErrors: (error, _request, reply) => {
@@ -154,7 +154,7 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
     metrics.error(status);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     const detail = status >= 500 ? 'The tracker could not complete this request.' : error.message;
-    return sendProblem(reply, problem(status, status >= 500 ? 'server-error' : (error.code ?? 'bad-request').toLowerCase(), detail));
+    return sendProblem(reply, problem(status, status >= 500 ? 'server-error' : (FRAMEWORK_SLUGS[status] ?? 'client-error'), detail));
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -366,9 +366,6 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
     app,
     metrics,
     clicks,
-    async refreshKeys() {
-      keys = await store.listApiKeys();
-    },
     purge,
     async close() {
       clearInterval(keyTimer);
