@@ -4,10 +4,11 @@
  * @packageDocumentation
  */
 export { buildApp, type AppOptions, type Tracker } from './app.js';
+export { buildReport, parseReportQuery, type ReportGroup, type ReportQuery } from './reports.js';
 export { CONFIG_OPTIONS, helpText, parseConfig, SCOPES, type BootstrapKey, type ConfigOption, type Scope, type TrackerConfig } from './config.js';
 export { GroupCommit, type BatchWriter, type GroupCommitOptions } from './group-commit.js';
 export { Metrics } from './metrics.js';
 export { openStore, startTracker, type RunningTracker } from './server.js';
 export { openPostgresStore, type PostgresOptions } from './store/postgres.js';
 export { openSqliteStore, type SqliteOptions } from './store/sqlite.js';
-export type { ClickInput, ClickRecord, LinkRecord, Removed, Store, StoredApiKey } from './store/store.js';
+export type { ClickInput, ClickRecord, LinkRecord, Removed, ReportData, Store, StoredApiKey } from './store/store.js';
