@@ -15,8 +15,8 @@ const swc = ( parser ) => [
 
 module.exports = {
 	displayName: 'wordpress-plugin',
-	// Node by default (core needs TextEncoder, which jsdom lacks); component tests opt into jsdom.
-	testEnvironment: 'node',
+	// jsdom for the components; tools/jest-setup.js adds the TextEncoder core needs.
+	testEnvironment: 'jsdom',
 	roots: [ '<rootDir>/src', '<rootDir>/tools' ],
 	setupFiles: [ '<rootDir>/tools/jest-setup.js' ],
 	testMatch: [ '**/*.test.js' ],

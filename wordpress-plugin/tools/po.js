@@ -14,16 +14,30 @@ const DOMAIN = 'shareworthy';
  * @return {string} The value.
  */
 function unescapeC( body ) {
-	return body.replace( /\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, ( _, e ) => {
-		const map = { n: '\n', t: '\t', r: '\r', '"': '"', "'": "'", '\\': '\\', $: '$', '0': '\0' };
-		if ( e[ 0 ] === 'u' ) {
-			return String.fromCodePoint( parseInt( e.replace( /[u{}]/g, '' ), 16 ) );
+	return body.replace(
+		/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g,
+		( _, e ) => {
+			const map = {
+				n: '\n',
+				t: '\t',
+				r: '\r',
+				'"': '"',
+				"'": "'",
+				'\\': '\\',
+				$: '$',
+				0: '\0',
+			};
+			if ( e[ 0 ] === 'u' ) {
+				return String.fromCodePoint(
+					parseInt( e.replace( /[u{}]/g, '' ), 16 )
+				);
+			}
+			if ( e[ 0 ] === 'x' ) {
+				return String.fromCharCode( parseInt( e.slice( 1 ), 16 ) );
+			}
+			return e in map ? map[ e ] : '\\' + e;
 		}
-		if ( e[ 0 ] === 'x' ) {
-			return String.fromCharCode( parseInt( e.slice( 1 ), 16 ) );
-		}
-		return e in map ? map[ e ] : '\\' + e;
-	} );
+	);
 }
 
 /**
@@ -34,7 +48,9 @@ function unescapeC( body ) {
  * @return {string} The value.
  */
 function phpString( quote, body ) {
-	return quote === "'" ? body.replace( /\\([\\'])/g, '$1' ) : unescapeC( body );
+	return quote === "'"
+		? body.replace( /\\([\\'])/g, '$1' )
+		: unescapeC( body );
 }
 
 /**
@@ -56,7 +72,10 @@ function parsePo( text ) {
 				entry.comments.push( line );
 				continue;
 			}
-			const start = /^(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?\s+"(.*)"\s*$/.exec( line );
+			const start =
+				/^(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?\s+"(.*)"\s*$/.exec(
+					line
+				);
 			const more = /^\s*"(.*)"\s*$/.exec( line );
 			if ( start ) {
 				field = start[ 1 ];
@@ -96,12 +115,20 @@ function append( entry, field, index, value ) {
  * @return {string} One or more lines.
  */
 function poString( keyword, value ) {
-	const escape = ( s ) => s.replace( /\\/g, '\\\\' ).replace( /"/g, '\\"' ).replace( /\n/g, '\\n' ).replace( /\t/g, '\\t' );
+	const escape = ( s ) =>
+		s
+			.replace( /\\/g, '\\\\' )
+			.replace( /"/g, '\\"' )
+			.replace( /\n/g, '\\n' )
+			.replace( /\t/g, '\\t' );
 	const parts = value.split( /(?<=\n)/ );
 	if ( parts.length <= 1 ) {
 		return `${ keyword } "${ escape( value ) }"`;
 	}
-	return [ `${ keyword } ""`, ...parts.map( ( part ) => `"${ escape( part ) }"` ) ].join( '\n' );
+	return [
+		`${ keyword } ""`,
+		...parts.map( ( part ) => `"${ escape( part ) }"` ),
+	].join( '\n' );
 }
 
 /**
@@ -113,7 +140,11 @@ function poString( keyword, value ) {
  * @return {string} PO source.
  */
 function serializePo( header, entries, headerComments = [] ) {
-	const blocks = [ [ ...headerComments, 'msgid ""', poString( 'msgstr', header ) ].join( '\n' ) ];
+	const blocks = [
+		[ ...headerComments, 'msgid ""', poString( 'msgstr', header ) ].join(
+			'\n'
+		),
+	];
 	for ( const entry of entries ) {
 		const lines = [ ...entry.comments ];
 		if ( entry.msgctxt !== undefined ) {
@@ -124,7 +155,9 @@ function serializePo( header, entries, headerComments = [] ) {
 			lines.push( poString( 'msgid_plural', entry.msgidPlural ) );
 			const forms = Math.max( 2, entry.msgstr.length );
 			for ( let i = 0; i < forms; i++ ) {
-				lines.push( poString( `msgstr[${ i }]`, entry.msgstr[ i ] ?? '' ) );
+				lines.push(
+					poString( `msgstr[${ i }]`, entry.msgstr[ i ] ?? '' )
+				);
 			}
 		} else {
 			lines.push( poString( 'msgstr', entry.msgstr[ 0 ] ?? '' ) );
@@ -152,15 +185,20 @@ const CALLS = {
 /**
  * Finds the translatable strings of one source file (PHP or JS) for the `shareworthy` domain.
  *
- * @param {string} source Source text.
- * @param {string} file   Path for the reference comment.
+ * @param {string}     source   Source text.
+ * @param {string}     file     Path for the reference comment.
  * @param {'php'|'js'} language How string literals are written.
  * @return {Array<{ msgid: string, msgctxt?: string, msgidPlural?: string, reference: string, translator?: string }>} Strings in order.
  */
 function extractStrings( source, file, language ) {
 	const found = [];
-	const names = Object.keys( CALLS ).sort( ( a, b ) => b.length - a.length ).join( '|' );
-	const call = new RegExp( String.raw`(?<![\w$>:])(${ names })\s*\(\s*`, 'g' );
+	const names = Object.keys( CALLS )
+		.sort( ( a, b ) => b.length - a.length )
+		.join( '|' );
+	const call = new RegExp(
+		String.raw`(?<![\w$>:])(${ names })\s*\(\s*`,
+		'g'
+	);
 	let match;
 	while ( ( match = call.exec( source ) ) ) {
 		const shape = CALLS[ match[ 1 ] ];
@@ -170,7 +208,9 @@ function extractStrings( source, file, language ) {
 		for ( const key of shape ) {
 			if ( key === null ) {
 				// _n's count: any expression up to the next comma at depth 0.
-				const rest = /^[^,()]*(?:\([^()]*\)[^,()]*)*,\s*/.exec( source.slice( at ) );
+				const rest = /^[^,()]*(?:\([^()]*\)[^,()]*)*,\s*/.exec(
+					source.slice( at )
+				);
 				if ( ! rest ) {
 					ok = false;
 					break;
@@ -178,12 +218,17 @@ function extractStrings( source, file, language ) {
 				at += rest[ 0 ].length;
 				continue;
 			}
-			const literal = new RegExp( `^${ STRING }\\s*,\\s*` ).exec( source.slice( at ) );
+			const literal = new RegExp( `^${ STRING }\\s*,\\s*` ).exec(
+				source.slice( at )
+			);
 			if ( ! literal ) {
 				ok = false;
 				break;
 			}
-			values[ key ] = language === 'php' ? phpString( literal[ 1 ], literal[ 2 ] ) : unescapeC( literal[ 2 ] );
+			values[ key ] =
+				language === 'php'
+					? phpString( literal[ 1 ], literal[ 2 ] )
+					: unescapeC( literal[ 2 ] );
 			at += literal[ 0 ].length;
 		}
 		const domain = new RegExp( `^${ STRING }` ).exec( source.slice( at ) );
@@ -192,9 +237,19 @@ function extractStrings( source, file, language ) {
 		}
 		const line = source.slice( 0, match.index ).split( '\n' ).length;
 		// A translator comment counts on the line of the call or the line just before it.
-		const before = source.slice( 0, match.index ).split( '\n' ).slice( -2 ).join( '\n' );
-		const translator = /translators:\s*(.*?)\s*(?:\*\/.*)?$/m.exec( before );
-		found.push( { ...values, reference: `${ file }:${ line }`, ...( translator ? { translator: translator[ 1 ].trim() } : {} ) } );
+		const before = source
+			.slice( 0, match.index )
+			.split( '\n' )
+			.slice( -2 )
+			.join( '\n' );
+		const translator = /translators:\s*(.*?)\s*(?:\*\/.*)?$/m.exec(
+			before
+		);
+		found.push( {
+			...values,
+			reference: `${ file }:${ line }`,
+			...( translator ? { translator: translator[ 1 ].trim() } : {} ),
+		} );
 	}
 	return found;
 }
@@ -209,18 +264,33 @@ function extractStrings( source, file, language ) {
 function blockJsonStrings( metadata, file ) {
 	const out = [];
 	if ( metadata.title ) {
-		out.push( { msgid: metadata.title, msgctxt: 'block title', reference: file } );
+		out.push( {
+			msgid: metadata.title,
+			msgctxt: 'block title',
+			reference: file,
+		} );
 	}
 	if ( metadata.description ) {
-		out.push( { msgid: metadata.description, msgctxt: 'block description', reference: file } );
+		out.push( {
+			msgid: metadata.description,
+			msgctxt: 'block description',
+			reference: file,
+		} );
 	}
 	for ( const keyword of metadata.keywords ?? [] ) {
-		out.push( { msgid: keyword, msgctxt: 'block keyword', reference: file } );
+		out.push( {
+			msgid: keyword,
+			msgctxt: 'block keyword',
+			reference: file,
+		} );
 	}
 	return out;
 }
 
-const keyOf = ( entry ) => ( entry.msgctxt !== undefined ? `${ entry.msgctxt }\u0004${ entry.msgid }` : entry.msgid );
+const keyOf = ( entry ) =>
+	entry.msgctxt !== undefined
+		? `${ entry.msgctxt }\u0004${ entry.msgid }`
+		: entry.msgid;
 
 /**
  * Brings a PO file's entries in line with the extracted strings: new strings get an empty
@@ -232,14 +302,20 @@ const keyOf = ( entry ) => ( entry.msgctxt !== undefined ? `${ entry.msgctxt }\u
  * @return {{ entries: Array, added: string[], removed: string[], untranslated: string[] }} Result.
  */
 function mergeEntries( existing, extracted ) {
-	const old = new Map( existing.map( ( entry ) => [ keyOf( entry ), entry ] ) );
+	const old = new Map(
+		existing.map( ( entry ) => [ keyOf( entry ), entry ] )
+	);
 	const merged = new Map();
 	for ( const string of extracted ) {
 		const key = keyOf( string );
 		const entry = merged.get( key ) ?? {
 			msgid: string.msgid,
-			...( string.msgctxt !== undefined ? { msgctxt: string.msgctxt } : {} ),
-			...( string.msgidPlural !== undefined ? { msgidPlural: string.msgidPlural } : {} ),
+			...( string.msgctxt !== undefined
+				? { msgctxt: string.msgctxt }
+				: {} ),
+			...( string.msgidPlural !== undefined
+				? { msgidPlural: string.msgidPlural }
+				: {} ),
 			msgstr: old.get( key )?.msgstr ?? [],
 			references: [],
 			translators: [],
@@ -247,20 +323,30 @@ function mergeEntries( existing, extracted ) {
 		if ( ! entry.references.includes( string.reference ) ) {
 			entry.references.push( string.reference );
 		}
-		if ( string.translator && ! entry.translators.includes( string.translator ) ) {
+		if (
+			string.translator &&
+			! entry.translators.includes( string.translator )
+		) {
 			entry.translators.push( string.translator );
 		}
 		merged.set( key, entry );
 	}
-	const entries = [ ...merged.values() ].map( ( { references, translators, ...entry } ) => ( {
-		...entry,
-		comments: [ ...translators.map( ( t ) => `#. translators: ${ t }` ), `#: ${ references.join( ' ' ) }` ],
-	} ) );
+	const entries = [ ...merged.values() ].map(
+		( { references, translators, ...entry } ) => ( {
+			...entry,
+			comments: [
+				...translators.map( ( t ) => `#. translators: ${ t }` ),
+				`#: ${ references.join( ' ' ) }`,
+			],
+		} )
+	);
 	return {
 		entries,
 		added: [ ...merged.keys() ].filter( ( key ) => ! old.has( key ) ),
 		removed: [ ...old.keys() ].filter( ( key ) => ! merged.has( key ) ),
-		untranslated: entries.filter( ( e ) => ! e.msgstr.some( Boolean ) ).map( keyOf ),
+		untranslated: entries
+			.filter( ( e ) => ! e.msgstr.some( Boolean ) )
+			.map( keyOf ),
 	};
 }
 
@@ -275,28 +361,44 @@ function mergeEntries( existing, extracted ) {
 function scriptHasString( script, text ) {
 	const json = JSON.stringify( text ).slice( 1, -1 );
 	const single = json.replace( /\\"/g, '"' ).replace( /'/g, "\\'" );
-	const ascii = json.replace( /[\u0080-\uffff]/g, ( c ) => '\\u' + c.charCodeAt( 0 ).toString( 16 ).padStart( 4, '0' ) );
-	return [ `"${ json }"`, `'${ single }'`, `"${ ascii }"`, `\`${ text }\`` ].some( ( literal ) => script.includes( literal ) );
+	const ascii = json.replace(
+		/[\u0080-\uffff]/g,
+		( c ) => '\\u' + c.charCodeAt( 0 ).toString( 16 ).padStart( 4, '0' )
+	);
+	return [
+		`"${ json }"`,
+		`'${ single }'`,
+		`"${ ascii }"`,
+		`\`${ text }\``,
+	].some( ( literal ) => script.includes( literal ) );
 }
 
 /**
  * The Jed 1.x JSON WordPress reads for one script (`load_script_textdomain`).
  *
- * @param {Array}  entries Translated entries.
- * @param {string} script  Built JS.
- * @param {string} source  Script path relative to the plugin (`build/sidebar/index.js`).
- * @param {string} locale  `fr_FR`.
+ * @param {Array}  entries     Translated entries.
+ * @param {string} script      Built JS.
+ * @param {string} source      Script path relative to the plugin (`build/sidebar/index.js`).
+ * @param {string} locale      `fr_FR`.
  * @param {string} pluralForms Plural-Forms header value.
  * @return {{ file: string, json: Object, count: number }} File name and content.
  */
 function scriptTranslations( entries, script, source, locale, pluralForms ) {
-	const messages = { '': { domain: 'messages', lang: locale, 'plural-forms': pluralForms } };
+	const messages = {
+		'': { domain: 'messages', lang: locale, 'plural-forms': pluralForms },
+	};
 	let count = 0;
 	for ( const entry of entries ) {
-		if ( ! entry.msgstr.some( Boolean ) || ! scriptHasString( script, entry.msgid ) ) {
+		if (
+			! entry.msgstr.some( Boolean ) ||
+			! scriptHasString( script, entry.msgid )
+		) {
 			continue;
 		}
-		if ( entry.msgctxt !== undefined && ! scriptHasString( script, entry.msgctxt ) ) {
+		if (
+			entry.msgctxt !== undefined &&
+			! scriptHasString( script, entry.msgctxt )
+		) {
 			continue;
 		}
 		messages[ keyOf( entry ) ] = entry.msgstr;

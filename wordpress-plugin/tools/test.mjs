@@ -7,6 +7,7 @@
  * 2. Jest for the blocks, sidebar and tools (wordpress-plugin-js.xml);
  * 3. the browser test of the whole share flow (tests/e2e, e2e.xml).
  */
+/* eslint-disable no-console -- a command-line tool reports on stdout. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,13 +15,24 @@ import { fileURLToPath } from 'node:url';
 
 const plugin = join( dirname( fileURLToPath( import.meta.url ) ), '..' );
 const root = join( plugin, '..' );
-const results = process.env.SHAREWORTHY_TEST_RESULTS ?? join( root, 'test-results' );
+const results =
+	process.env.SHAREWORTHY_TEST_RESULTS ?? join( root, 'test-results' );
 mkdirSync( results, { recursive: true } );
 const env = { ...process.env, SHAREWORTHY_TEST_RESULTS: results };
 
 const suites = [
-	[ 'PHPUnit', process.execPath, [ join( plugin, 'bin', 'test.mjs' ) ], existsSync( join( plugin, 'bin', 'test.mjs' ) ) ],
-	[ 'Jest', process.execPath, [ join( root, 'node_modules', 'jest', 'bin', 'jest.js' ), '--ci' ], true ],
+	[
+		'PHPUnit',
+		process.execPath,
+		[ join( plugin, 'bin', 'test.mjs' ) ],
+		existsSync( join( plugin, 'bin', 'test.mjs' ) ),
+	],
+	[
+		'Jest',
+		process.execPath,
+		[ join( root, 'node_modules', 'jest', 'bin', 'jest.js' ), '--ci' ],
+		true,
+	],
 	[
 		'browser',
 		process.execPath,
@@ -38,12 +50,20 @@ const suites = [
 
 let failed = 0;
 for ( const [ name, command, args, present ] of suites ) {
-	if ( ! present ) continue;
+	if ( ! present ) {
+		continue;
+	}
 	console.log( `\n--- wordpress-plugin: ${ name } ---` );
-	const run = spawnSync( command, args, { cwd: name === 'browser' ? root : plugin, stdio: 'inherit', env } );
+	const run = spawnSync( command, args, {
+		cwd: name === 'browser' ? root : plugin,
+		stdio: 'inherit',
+		env,
+	} );
 	if ( run.status !== 0 ) {
 		failed++;
-		console.log( `wordpress-plugin: ${ name } suite exited with ${ run.status ?? run.signal }` );
+		console.log(
+			`wordpress-plugin: ${ name } suite exited with ${ run.status ?? run.signal }`
+		);
 	}
 }
 process.exit( failed ? 1 : 0 );

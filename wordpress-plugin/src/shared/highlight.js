@@ -3,7 +3,7 @@
  * underlined where they are. Findings carry UTF-16 offsets (core's contract), which is what
  * `String.prototype.slice` takes.
  *
- * @param {string} text     The message.
+ * @param {string}                                                                text     The message.
  * @param {Array<{ start: number, end: number, severity: string, code: string }>} findings Findings of `checkPolicy`.
  * @return {Array<{ text: string, severity: string|null, code: string|null }>} Runs in order; joined, they give back `text`.
  * @example highlightRuns( 'a secret b', [ { start: 2, end: 8, severity: 'block', code: 'blocked-term' } ] )
@@ -11,7 +11,9 @@
  */
 export function highlightRuns( text, findings ) {
 	const spans = findings
-		.filter( ( f ) => f.end > f.start && f.start >= 0 && f.end <= text.length )
+		.filter(
+			( f ) => f.end > f.start && f.start >= 0 && f.end <= text.length
+		)
 		.slice()
 		.sort( ( a, b ) => a.start - b.start || b.end - a.end );
 	const runs = [];
@@ -22,7 +24,11 @@ export function highlightRuns( text, findings ) {
 			continue;
 		}
 		if ( span.start > at ) {
-			runs.push( { text: text.slice( at, span.start ), severity: null, code: null } );
+			runs.push( {
+				text: text.slice( at, span.start ),
+				severity: null,
+				code: null,
+			} );
 		}
 		runs.push( {
 			text: text.slice( span.start, span.end ),

@@ -20,8 +20,14 @@ export function startingMessage( suggestion, hashtags, disclosure ) {
 			extra.push( hashtag );
 		}
 	}
-	if ( disclosure && ! lower.includes( disclosure.toLowerCase() ) && ! extra.some( ( t ) => t.toLowerCase() === disclosure.toLowerCase() ) ) {
+	if (
+		disclosure &&
+		! lower.includes( disclosure.toLowerCase() ) &&
+		! extra.some( ( t ) => t.toLowerCase() === disclosure.toLowerCase() )
+	) {
 		extra.push( disclosure );
 	}
-	return [ text, extra.join( ' ' ) ].filter( Boolean ).join( text.includes( '\n' ) ? '\n\n' : ' ' );
+	return [ text, extra.join( ' ' ) ]
+		.filter( Boolean )
+		.join( text.includes( '\n' ) ? '\n\n' : ' ' );
 }

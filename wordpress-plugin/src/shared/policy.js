@@ -14,13 +14,27 @@ import { checkPolicy, compilePolicy } from '@shareworthy/core';
  * @example createPolicyChecker( { blockedTerms: [ 'secret' ] }, 'en' ).check( 'a secret', 'x' ).ok // false
  */
 export function createPolicyChecker( config, locale ) {
-	const plain = typeof config === 'object' && config !== null && ! Array.isArray( config );
-	let issues = plain || config === undefined || config === null ? [] : [ { path: [], code: 'invalid-type', message: 'The policy must be an object' } ];
+	const plain =
+		typeof config === 'object' &&
+		config !== null &&
+		! Array.isArray( config );
+	let issues =
+		plain || config === undefined || config === null
+			? []
+			: [
+					{
+						path: [],
+						code: 'invalid-type',
+						message: 'The policy must be an object',
+					},
+				];
 	const base = plain ? config : {};
 	let compiled = compilePolicy( { ...base, locale } );
 	if ( ! compiled.success ) {
 		issues = [ ...issues, ...compiled.issues ];
-		compiled = compilePolicy( withoutIssues( base, compiled.issues, locale ) );
+		compiled = compilePolicy(
+			withoutIssues( base, compiled.issues, locale )
+		);
 	}
 	if ( ! compiled.success ) {
 		// A second pass only fails on shapes withoutIssues cannot mend: check lengths only.
@@ -31,7 +45,11 @@ export function createPolicyChecker( config, locale ) {
 	return {
 		issues,
 		check: ( text, network, item ) =>
-			checkPolicy( text, policy, { network, locale, ...( item ? { item } : {} ) } ),
+			checkPolicy( text, policy, {
+				network,
+				locale,
+				...( item ? { item } : {} ),
+			} ),
 	};
 }
 
@@ -49,7 +67,9 @@ function withoutIssues( config, issues, locale ) {
 	for ( const { path } of issues ) {
 		const [ field, index ] = path;
 		if ( typeof index === 'number' && Array.isArray( out[ field ] ) ) {
-			out[ field ] = out[ field ].map( ( value, i ) => ( i === index ? null : value ) );
+			out[ field ] = out[ field ].map( ( value, i ) =>
+				i === index ? null : value
+			);
 		} else if ( field !== undefined ) {
 			delete out[ field ];
 		}

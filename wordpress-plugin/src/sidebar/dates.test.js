@@ -4,22 +4,34 @@ import { fromLocalInput, toLocalInput } from './dates';
 
 describe( 'share window dates', () => {
 	it( 'shows a stored UTC date in the local time zone', () => {
-		expect( toLocalInput( '2026-01-15T08:00:00Z' ) ).toBe( '2026-01-15T09:00' );
-		expect( toLocalInput( '2026-07-15T08:00:00Z' ) ).toBe( '2026-07-15T10:00' );
+		expect( toLocalInput( '2026-01-15T08:00:00Z' ) ).toBe(
+			'2026-01-15T09:00'
+		);
+		expect( toLocalInput( '2026-07-15T08:00:00Z' ) ).toBe(
+			'2026-07-15T10:00'
+		);
 	} );
 
 	it( 'stores a local date as UTC ISO 8601 without milliseconds', () => {
-		expect( fromLocalInput( '2026-01-15T09:00' ) ).toBe( '2026-01-15T08:00:00Z' );
+		expect( fromLocalInput( '2026-01-15T09:00' ) ).toBe(
+			'2026-01-15T08:00:00Z'
+		);
 	} );
 
 	it( 'round-trips across the daylight-saving change', () => {
-		for ( const local of [ '2026-03-29T01:30', '2026-03-29T03:30', '2026-10-25T01:30' ] ) {
+		for ( const local of [
+			'2026-03-29T01:30',
+			'2026-03-29T03:30',
+			'2026-10-25T01:30',
+		] ) {
 			expect( toLocalInput( fromLocalInput( local ) ) ).toBe( local );
 		}
 	} );
 
 	it( 'reads stored dates with an offset, as the meta schema allows', () => {
-		expect( toLocalInput( '2026-01-15T10:00:00+02:00' ) ).toBe( '2026-01-15T09:00' );
+		expect( toLocalInput( '2026-01-15T10:00:00+02:00' ) ).toBe(
+			'2026-01-15T09:00'
+		);
 	} );
 
 	it( 'gives empty values for empty or unreadable input', () => {

@@ -20,19 +20,39 @@ import { highlightRuns } from '../shared/highlight';
  * @param {Function} props.check    Policy check: ( text, network ) => report.
  * @return {Element} The field.
  */
-export default function MessageField( { network, label, help, value, onChange, compose, check } ) {
+export default function MessageField( {
+	network,
+	label,
+	help,
+	value,
+	onChange,
+	compose,
+	check,
+} ) {
 	// The default message goes to any network: checked without one (no length or network rule).
 	const target = network === 'default' ? undefined : network;
-	const composed = useMemo( () => ( value.trim() ? compose( value ) : '' ), [ value, compose ] );
-	const measure = useMemo( () => measureMessage( composed, target ), [ composed, target ] );
-	const report = useMemo( () => ( composed ? check( composed, target ) : { ok: true, findings: [] } ), [ composed, target, check ] );
+	const composed = useMemo(
+		() => ( value.trim() ? compose( value ) : '' ),
+		[ value, compose ]
+	);
+	const measure = useMemo(
+		() => measureMessage( composed, target ),
+		[ composed, target ]
+	);
+	const report = useMemo(
+		() =>
+			composed ? check( composed, target ) : { ok: true, findings: [] },
+		[ composed, target, check ]
+	);
 	const spans = report.findings.filter( ( f ) => f.end > f.start );
+	/* translators: %d: length of the message */
+	const noLimit = __( '%d characters', 'shareworthy' );
+	/* translators: 1: length of the message, 2: the network's limit */
+	const withLimit = __( '%1$d / %2$d', 'shareworthy' );
 	const counter =
 		measure.max === null
-			? /* translators: %d: length of the message */
-			  sprintf( __( '%d characters', 'shareworthy' ), measure.length )
-			: /* translators: 1: length of the message, 2: the network's limit */
-			  sprintf( __( '%1$d / %2$d', 'shareworthy' ), measure.length, measure.max );
+			? sprintf( noLimit, measure.length )
+			: sprintf( withLimit, measure.length, measure.max );
 	return (
 		<div className="shareworthy-message">
 			<TextareaControl
@@ -46,27 +66,48 @@ export default function MessageField( { network, label, help, value, onChange, c
 			/>
 			{ composed && (
 				<>
-					<p className={ 'shareworthy-message__count' + ( measure.over ? ' is-over' : '' ) } aria-live="polite">
+					<p
+						className={
+							'shareworthy-message__count' +
+							( measure.over ? ' is-over' : '' )
+						}
+						aria-live="polite"
+					>
 						{ counter }
 					</p>
 					{ ( composed !== value || spans.length > 0 ) && (
 						<p className="shareworthy-message__preview">
-							<span className="shareworthy-message__preview-label">{ __( 'Employees start from:', 'shareworthy' ) } </span>
-							{ highlightRuns( composed, spans ).map( ( run, i ) =>
-								run.severity ? (
-									<mark key={ i } className={ `is-${ run.severity }` }>
-										{ run.text }
-									</mark>
-								) : (
-									<span key={ i }>{ run.text }</span>
-								)
+							<span className="shareworthy-message__preview-label">
+								{ __(
+									'Employees start from:',
+									'shareworthy'
+								) }{ ' ' }
+							</span>
+							{ highlightRuns( composed, spans ).map(
+								( run, i ) =>
+									run.severity ? (
+										<mark
+											key={ i }
+											className={ `is-${ run.severity }` }
+										>
+											{ run.text }
+										</mark>
+									) : (
+										<span key={ i }>{ run.text }</span>
+									)
 							) }
 						</p>
 					) }
 					{ report.findings.length > 0 && (
-						<ul className="shareworthy-message__findings" aria-live="polite">
+						<ul
+							className="shareworthy-message__findings"
+							aria-live="polite"
+						>
 							{ report.findings.map( ( finding, i ) => (
-								<li key={ `${ finding.code }-${ i }` } className={ `is-${ finding.severity }` }>
+								<li
+									key={ `${ finding.code }-${ i }` }
+									className={ `is-${ finding.severity }` }
+								>
 									{ finding.message }
 								</li>
 							) ) }

@@ -9,7 +9,10 @@ import {
 } from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
 import { store as coreStore, useEntityProp } from '@wordpress/core-data';
-import { PluginDocumentSettingPanel, store as editorStore } from '@wordpress/editor';
+import {
+	PluginDocumentSettingPanel,
+	store as editorStore,
+} from '@wordpress/editor';
 import { useCallback, useMemo } from '@wordpress/element';
 
 import { startingMessage } from '../shared/message';
@@ -56,24 +59,46 @@ function kindLabel( kind ) {
  * @return {Element|null} The panel.
  */
 export default function SharingPanel( { settings } ) {
-	const { postType, permalink } = useSelect( ( select ) => ( {
-		postType: select( editorStore ).getCurrentPostType(),
-		permalink: select( editorStore ).getPermalink(),
-	} ), [] );
-	const [ meta, setMeta ] = useEntityProp( 'postType', postType, 'meta' );
-	const [ campaignIds, setCampaignIds ] = useEntityProp( 'postType', postType, CAMPAIGNS );
-	const campaigns = useSelect(
-		( select ) => select( coreStore ).getEntityRecords( 'taxonomy', 'shareworthy_campaign', { per_page: 100, context: 'view' } ),
+	const { postType, permalink } = useSelect(
+		( select ) => ( {
+			postType: select( editorStore ).getCurrentPostType(),
+			permalink: select( editorStore ).getPermalink(),
+		} ),
 		[]
 	);
-	const checker = useMemo( () => createPolicyChecker( settings.policy, settings.locale ), [ settings ] );
+	const [ meta, setMeta ] = useEntityProp( 'postType', postType, 'meta' );
+	const [ campaignIds, setCampaignIds ] = useEntityProp(
+		'postType',
+		postType,
+		CAMPAIGNS
+	);
+	const campaigns = useSelect(
+		( select ) =>
+			select( coreStore ).getEntityRecords(
+				'taxonomy',
+				'shareworthy_campaign',
+				{ per_page: 100, context: 'view' }
+			),
+		[]
+	);
+	const checker = useMemo(
+		() => createPolicyChecker( settings.policy, settings.locale ),
+		[ settings ]
+	);
 	const startsAt = meta?.shareworthy_starts_at ?? '';
 	const expiresAt = meta?.shareworthy_expires_at ?? '';
 	const hashtags = meta?.shareworthy_hashtags;
 	const disclosure = settings.policy?.requiredDisclosure?.[ 0 ] ?? '';
-	const compose = useCallback( ( text ) => startingMessage( text, hashtags ?? [], disclosure ), [ hashtags, disclosure ] );
+	const compose = useCallback(
+		( text ) => startingMessage( text, hashtags ?? [], disclosure ),
+		[ hashtags, disclosure ]
+	);
 	const check = useCallback(
-		( text, network ) => checker.check( text, network, { startsAt: startsAt || null, expiresAt: expiresAt || null } ),
+		( text, network ) =>
+			checker.check( text, network, {
+				startsAt: startsAt || null,
+				expiresAt: expiresAt || null,
+			} ),
 		[ checker, startsAt, expiresAt ]
 	);
 
@@ -83,16 +108,27 @@ export default function SharingPanel( { settings } ) {
 	const update = ( key, value ) => setMeta( { ...meta, [ key ]: value } );
 	const messages = meta.shareworthy_messages ?? {};
 	const status = meta.shareworthy_status || 'draft';
-	const statusLabel = statusOptions().find( ( option ) => option.value === status )?.label ?? status;
+	const statusLabel =
+		statusOptions().find( ( option ) => option.value === status )?.label ??
+		status;
 
 	return (
-		<PluginDocumentSettingPanel name="shareworthy-sharing" title={ __( 'Sharing', 'shareworthy' ) } className="shareworthy-panel">
+		<PluginDocumentSettingPanel
+			name="shareworthy-sharing"
+			title={ __( 'Sharing', 'shareworthy' ) }
+			className="shareworthy-panel"
+		>
 			<ToggleControl
 				__nextHasNoMarginBottom
 				label={ __( 'Shareable', 'shareworthy' ) }
-				help={ __( 'Employees can share this article on social networks with their tracked link.', 'shareworthy' ) }
+				help={ __(
+					'Employees can share this article on social networks with their tracked link.',
+					'shareworthy'
+				) }
 				checked={ Boolean( meta.shareworthy_shareable ) }
-				onChange={ ( value ) => update( 'shareworthy_shareable', value ) }
+				onChange={ ( value ) =>
+					update( 'shareworthy_shareable', value )
+				}
 			/>
 			{ meta.shareworthy_shareable && (
 				<>
@@ -101,10 +137,15 @@ export default function SharingPanel( { settings } ) {
 						__next40pxDefaultSize
 						type="url"
 						label={ __( 'Public URL to share', 'shareworthy' ) }
-						help={ __( 'Leave empty to share the article’s own address.', 'shareworthy' ) }
+						help={ __(
+							'Leave empty to share the article’s own address.',
+							'shareworthy'
+						) }
 						placeholder={ permalink ?? '' }
 						value={ meta.shareworthy_public_url ?? '' }
-						onChange={ ( value ) => update( 'shareworthy_public_url', value.trim() ) }
+						onChange={ ( value ) =>
+							update( 'shareworthy_public_url', value.trim() )
+						}
 					/>
 					<SelectControl
 						__nextHasNoMarginBottom
@@ -112,38 +153,71 @@ export default function SharingPanel( { settings } ) {
 						label={ __( 'Kind', 'shareworthy' ) }
 						value={ meta.shareworthy_kind ?? '' }
 						options={ [
-							{ value: '', label: __( 'From the category', 'shareworthy' ) },
-							...( settings.kinds ?? [] ).map( ( kind ) => ( { value: kind, label: kindLabel( kind ) } ) ),
+							{
+								value: '',
+								label: __( 'From the category', 'shareworthy' ),
+							},
+							...( settings.kinds ?? [] ).map( ( kind ) => ( {
+								value: kind,
+								label: kindLabel( kind ),
+							} ) ),
 						] }
-						onChange={ ( value ) => update( 'shareworthy_kind', value ) }
+						onChange={ ( value ) =>
+							update( 'shareworthy_kind', value )
+						}
 					/>
 					<MessageField
 						network="default"
 						label={ __( 'Default', 'shareworthy' ) }
-						help={ __( 'Used for every network that has no message of its own.', 'shareworthy' ) }
+						help={ __(
+							'Used for every network that has no message of its own.',
+							'shareworthy'
+						) }
 						value={ messages.default ?? '' }
 						compose={ compose }
 						check={ check }
-						onChange={ ( value ) => update( 'shareworthy_messages', { ...messages, default: value } ) }
+						onChange={ ( value ) =>
+							update( 'shareworthy_messages', {
+								...messages,
+								default: value,
+							} )
+						}
 					/>
-					{ Object.entries( settings.networks ).map( ( [ network, label ] ) => (
-						<MessageField
-							key={ network }
-							network={ network }
-							label={ label }
-							value={ messages[ network ] ?? '' }
-							help={ __( 'Empty: the default message.', 'shareworthy' ) }
-							compose={ compose }
-							check={ check }
-							onChange={ ( value ) => update( 'shareworthy_messages', { ...messages, [ network ]: value } ) }
-						/>
-					) ) }
+					{ Object.entries( settings.networks ).map(
+						( [ network, label ] ) => (
+							<MessageField
+								key={ network }
+								network={ network }
+								label={ label }
+								value={ messages[ network ] ?? '' }
+								help={ __(
+									'Empty: the default message.',
+									'shareworthy'
+								) }
+								compose={ compose }
+								check={ check }
+								onChange={ ( value ) =>
+									update( 'shareworthy_messages', {
+										...messages,
+										[ network ]: value,
+									} )
+								}
+							/>
+						)
+					) }
 					<FormTokenField
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
 						label={ __( 'Hashtags', 'shareworthy' ) }
 						value={ meta.shareworthy_hashtags ?? [] }
-						onChange={ ( tags ) => update( 'shareworthy_hashtags', tags.map( ( tag ) => String( tag ).replace( /^#/, '' ) ) ) }
+						onChange={ ( tags ) =>
+							update(
+								'shareworthy_hashtags',
+								tags.map( ( tag ) =>
+									String( tag ).replace( /^#/, '' )
+								)
+							)
+						}
 					/>
 					<SelectControl
 						__nextHasNoMarginBottom
@@ -151,33 +225,56 @@ export default function SharingPanel( { settings } ) {
 						label={ __( 'Campaign', 'shareworthy' ) }
 						value={ String( campaignIds?.[ 0 ] ?? '' ) }
 						options={ [
-							{ value: '', label: __( 'No campaign', 'shareworthy' ) },
-							...( campaigns ?? [] ).map( ( term ) => ( { value: String( term.id ), label: term.name } ) ),
+							{
+								value: '',
+								label: __( 'No campaign', 'shareworthy' ),
+							},
+							...( campaigns ?? [] ).map( ( term ) => ( {
+								value: String( term.id ),
+								label: term.name,
+							} ) ),
 						] }
-						onChange={ ( value ) => setCampaignIds( value ? [ Number( value ) ] : [] ) }
+						onChange={ ( value ) =>
+							setCampaignIds( value ? [ Number( value ) ] : [] )
+						}
 					/>
 					<FormTokenField
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
 						label={ __( 'Topics', 'shareworthy' ) }
 						value={ meta.shareworthy_topics ?? [] }
-						onChange={ ( topics ) => update( 'shareworthy_topics', topics ) }
+						onChange={ ( topics ) =>
+							update( 'shareworthy_topics', topics )
+						}
 					/>
 					<FormTokenField
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
-						label={ __( 'Audience (employee groups; empty: everyone)', 'shareworthy' ) }
+						label={ __(
+							'Audience (employee groups; empty: everyone)',
+							'shareworthy'
+						) }
 						value={ meta.shareworthy_audience ?? [] }
-						onChange={ ( groups ) => update( 'shareworthy_audience', groups ) }
+						onChange={ ( groups ) =>
+							update( 'shareworthy_audience', groups )
+						}
 					/>
 					<TextControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
 						type="datetime-local"
 						label={ __( 'Sharing starts', 'shareworthy' ) }
-						help={ __( 'Empty: as soon as it is approved.', 'shareworthy' ) }
+						help={ __(
+							'Empty: as soon as it is approved.',
+							'shareworthy'
+						) }
 						value={ toLocalInput( startsAt ) }
-						onChange={ ( value ) => update( 'shareworthy_starts_at', fromLocalInput( value ) ) }
+						onChange={ ( value ) =>
+							update(
+								'shareworthy_starts_at',
+								fromLocalInput( value )
+							)
+						}
 					/>
 					<TextControl
 						__nextHasNoMarginBottom
@@ -186,7 +283,12 @@ export default function SharingPanel( { settings } ) {
 						label={ __( 'Sharing ends', 'shareworthy' ) }
 						help={ __( 'Empty: no end.', 'shareworthy' ) }
 						value={ toLocalInput( expiresAt ) }
-						onChange={ ( value ) => update( 'shareworthy_expires_at', fromLocalInput( value ) ) }
+						onChange={ ( value ) =>
+							update(
+								'shareworthy_expires_at',
+								fromLocalInput( value )
+							)
+						}
 					/>
 					<RangeControl
 						__nextHasNoMarginBottom
@@ -195,7 +297,9 @@ export default function SharingPanel( { settings } ) {
 						value={ meta.shareworthy_priority ?? 0 }
 						min={ 0 }
 						max={ 100 }
-						onChange={ ( value ) => update( 'shareworthy_priority', value ?? 0 ) }
+						onChange={ ( value ) =>
+							update( 'shareworthy_priority', value ?? 0 )
+						}
 					/>
 					{ settings.canPublish ? (
 						<SelectControl
@@ -204,16 +308,31 @@ export default function SharingPanel( { settings } ) {
 							label={ __( 'Approval', 'shareworthy' ) }
 							value={ status }
 							options={ statusOptions() }
-							onChange={ ( value ) => update( 'shareworthy_status', value ) }
+							onChange={ ( value ) =>
+								update( 'shareworthy_status', value )
+							}
 						/>
 					) : (
 						<div className="shareworthy-panel__approval">
 							<p>
-								{ __( 'Approval:', 'shareworthy' ) } <strong>{ statusLabel }</strong>
+								{ __( 'Approval:', 'shareworthy' ) }{ ' ' }
+								<strong>{ statusLabel }</strong>
 							</p>
-							{ ( status === 'draft' || status === 'archived' ) && (
-								<Button variant="secondary" onClick={ () => update( 'shareworthy_status', 'pending' ) }>
-									{ __( 'Submit for approval', 'shareworthy' ) }
+							{ ( status === 'draft' ||
+								status === 'archived' ) && (
+								<Button
+									variant="secondary"
+									onClick={ () =>
+										update(
+											'shareworthy_status',
+											'pending'
+										)
+									}
+								>
+									{ __(
+										'Submit for approval',
+										'shareworthy'
+									) }
 								</Button>
 							) }
 						</div>

@@ -1,5 +1,9 @@
 import { __ } from '@wordpress/i18n';
-import { InspectorControls, useBlockProps, RichText } from '@wordpress/block-editor';
+import {
+	InspectorControls,
+	useBlockProps,
+	RichText,
+} from '@wordpress/block-editor';
 import { PanelBody, RangeControl } from '@wordpress/components';
 
 /**
@@ -36,7 +40,10 @@ export default function Edit( { attributes, setAttributes } ) {
 					placeholder={ __( 'Articles to share', 'shareworthy' ) }
 				/>
 				<p className="shareworthy-feed__empty">
-					{ __( 'Each employee sees the articles targeted at them here, most important first, with their share links.', 'shareworthy' ) }
+					{ __(
+						'Each employee sees the articles targeted at them here, most important first, with their share links.',
+						'shareworthy'
+					) }
 				</p>
 			</div>
 		</>

@@ -21,19 +21,31 @@ export default function Edit( { attributes, setAttributes } ) {
 				<PanelBody title={ __( 'Visitors', 'shareworthy' ) }>
 					<ToggleControl
 						__nextHasNoMarginBottom
-						label={ __( 'Show public share links to visitors who are not logged in', 'shareworthy' ) }
-						help={ __( 'Plain links without tracking. Employees always get their tracked links.', 'shareworthy' ) }
+						label={ __(
+							'Show public share links to visitors who are not logged in',
+							'shareworthy'
+						) }
+						help={ __(
+							'Plain links without tracking. Employees always get their tracked links.',
+							'shareworthy'
+						) }
 						checked={ attributes.publicLinks }
-						onChange={ ( publicLinks ) => setAttributes( { publicLinks } ) }
+						onChange={ ( publicLinks ) =>
+							setAttributes( { publicLinks } )
+						}
 					/>
 				</PanelBody>
 			</InspectorControls>
 			<div { ...useBlockProps() }>
-				<p className="shareworthy-share__title">{ __( 'Share this article', 'shareworthy' ) }</p>
+				<p className="shareworthy-share__title">
+					{ __( 'Share this article', 'shareworthy' ) }
+				</p>
 				<ul className="shareworthy-share__links">
 					{ PREVIEW.map( ( name ) => (
 						<li key={ name }>
-							<span className="shareworthy-share__link">{ name }</span>
+							<span className="shareworthy-share__link">
+								{ name }
+							</span>
 						</li>
 					) ) }
 				</ul>

@@ -5,7 +5,12 @@
  * This module stays small: the policy check and X's counting (core's text tables) live in
  * the composer chunk, imported on the first open only.
  */
-import { store, getContext, getElement, withScope } from '@wordpress/interactivity';
+import {
+	store,
+	getContext,
+	getElement,
+	withScope,
+} from '@wordpress/interactivity';
 
 import { startingMessage } from '../../shared/message';
 
@@ -18,7 +23,10 @@ let opener = null;
 let last = { key: null, report: null, measure: null };
 
 const format = ( template, ...values ) =>
-	values.reduce( ( text, value, i ) => text.replace( `%${ i + 1 }$s`, String( value ) ), template );
+	values.reduce(
+		( text, value, i ) => text.replace( `%${ i + 1 }$s`, String( value ) ),
+		template
+	);
 
 /**
  * Checks the context's message, once per (item, network, message).
@@ -34,7 +42,10 @@ function evaluate( ctx ) {
 	if ( last.key !== key ) {
 		const item = state.items[ ctx.itemId ] ?? {};
 		if ( ! checker ) {
-			checker = composer.createPolicyChecker( state.policy.config, state.locale );
+			checker = composer.createPolicyChecker(
+				state.policy.config,
+				state.locale
+			);
 		}
 		last = {
 			key,
@@ -59,7 +70,10 @@ async function post( path, body ) {
 	const response = await fetch( state.restUrl + path, {
 		method: 'POST',
 		credentials: 'same-origin',
-		headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': state.nonce },
+		headers: {
+			'Content-Type': 'application/json',
+			'X-WP-Nonce': state.nonce,
+		},
 		body: JSON.stringify( body ),
 	} );
 	const data = await response.json().catch( () => ( {} ) );
@@ -94,14 +108,27 @@ const { state } = store( 'shareworthy', {
 				return {
 					key: `${ finding.code }-${ finding.start }-${ i }`,
 					isBlock: finding.severity === 'block',
-					text: words && ! finding.message.includes( words ) ? format( state.i18n.quoted, finding.message, words ) : finding.message,
+					text:
+						words && ! finding.message.includes( words )
+							? format(
+									state.i18n.quoted,
+									finding.message,
+									words
+								)
+							: finding.message,
 				};
 			} );
 		},
 		get cannotShare() {
 			const ctx = getContext();
 			const result = evaluate( ctx );
-			return ! result || ! result.report.ok || result.measure.over || ctx.busy || ! ctx.message.trim();
+			return (
+				! result ||
+				! result.report.ok ||
+				result.measure.over ||
+				ctx.busy ||
+				! ctx.message.trim()
+			);
 		},
 		get needsPolicy() {
 			return ! state.policy.accepted;
@@ -126,7 +153,9 @@ const { state } = store( 'shareworthy', {
 			ctx.network = network;
 			ctx.networkLabel = ref.dataset.label ?? network;
 			ctx.message = startingMessage(
-				item.suggestions?.[ network ] || item.suggestions?.default || '',
+				item.suggestions?.[ network ] ||
+					item.suggestions?.default ||
+					'',
 				item.hashtags ?? [],
 				state.policy.disclosure
 			);
@@ -160,7 +189,9 @@ const { state } = store( 'shareworthy', {
 			ctx.busy = true;
 			ctx.error = '';
 			try {
-				yield post( 'policy/acceptance', { version: state.policy.version } );
+				yield post( 'policy/acceptance', {
+					version: state.policy.version,
+				} );
 				state.policy.accepted = true;
 			} catch ( error ) {
 				ctx.error = format( state.i18n.acceptFailed, error.message );
@@ -171,7 +202,11 @@ const { state } = store( 'shareworthy', {
 		*share() {
 			const ctx = getContext();
 			// Opened inside the click, before any await: popup blockers allow only that.
-			const popup = window.open( '', 'shareworthy-share', 'popup,width=640,height=720' );
+			const popup = window.open(
+				'',
+				'shareworthy-share',
+				'popup,width=640,height=720'
+			);
 			ctx.busy = true;
 			ctx.error = '';
 			try {
@@ -183,7 +218,11 @@ const { state } = store( 'shareworthy', {
 				// as the employee edited it (same core builder, same tracked link).
 				const item = state.items[ ctx.itemId ] ?? {};
 				ctx.intentUrl = composer
-					? composer.shareIntentUrl( ctx.network, { url: share.trackedUrl, text: ctx.message, title: item.title ?? '' } )
+					? composer.shareIntentUrl( ctx.network, {
+							url: share.trackedUrl,
+							text: ctx.message,
+							title: item.title ?? '',
+						} )
 					: share.intentUrl;
 				if ( state.items[ ctx.itemId ] ) {
 					item.shared = true;
@@ -207,11 +246,17 @@ const { state } = store( 'shareworthy', {
 			const form = getElement().ref;
 			const reason = new FormData( form ).get( 'reason' );
 			try {
-				yield post( 'concerns', { itemId: Number( ctx.item ), reason } );
+				yield post( 'concerns', {
+					itemId: Number( ctx.item ),
+					reason,
+				} );
 				ctx.reportStatus = state.i18n.reportSent;
 				form.reset();
 			} catch ( error ) {
-				ctx.reportStatus = format( state.i18n.reportFailed, error.message );
+				ctx.reportStatus = format(
+					state.i18n.reportFailed,
+					error.message
+				);
 			}
 		},
 	},
@@ -219,7 +264,11 @@ const { state } = store( 'shareworthy', {
 		// After the policy is accepted its buttons disappear: focus moves on to the message.
 		focusMessage() {
 			const { ref } = getElement();
-			if ( getContext().open && state.policy.accepted && ! ref.contains( ref.ownerDocument.activeElement ) ) {
+			if (
+				getContext().open &&
+				state.policy.accepted &&
+				! ref.contains( ref.ownerDocument.activeElement )
+			) {
 				ref.querySelector( 'textarea' )?.focus();
 			}
 		},
