@@ -29,7 +29,8 @@ function inert(): Uint8Array {
 export function normalizeNfc(text: string): string {
   const table = inert();
   for (let i = 0; i < text.length; i += 1) {
-    if (table[text.charCodeAt(i)] === 0) return text.normalize('NFC');
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 && table[c] === 0) return text.normalize('NFC');
   }
   return text;
 }

@@ -75,8 +75,8 @@ function emojiMayCrossUrl(text: string, starts: Uint8Array): boolean {
  * @returns weighted length, validity and ranges, in twitter-text's shape
  * @example parseXPost('Lisez https://example.com/article 🎉').weightedLength // 32
  */
-export function parseXPost(text: string, options: XParseOptions = {}): XPostLength {
-  const config = options.version === 2 ? X_CONFIG_V2 : X_CONFIG_V3;
+export function parseXPost(text: string, options?: XParseOptions): XPostLength {
+  const config = options?.version === 2 ? X_CONFIG_V2 : X_CONFIG_V3;
   const length = text.length;
   const normalized = normalizeNfc(text);
   const n = normalized.length;

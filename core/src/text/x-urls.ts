@@ -177,7 +177,6 @@ function pushLabel(count: number, entry: number): void {
 /** The URL-regex state of one extraction, kept between attempts to keep the scan linear. */
 class DomainMatcher {
   private readonly table = classes();
-  private readonly length: number;
   /** [runFrom, runEnd): a run of domain chars, `_` and `-` around the last start tried. */
   private runFrom = -1;
   private runEnd = -1;
@@ -186,8 +185,21 @@ class DomainMatcher {
   private runLastUnderscore = -1;
   private memo: Map<number, number> | undefined;
 
-  constructor(private readonly text: string) {
+  private text = '';
+  private length = 0;
+
+  /**
+   * Starts over on a new text (one matcher serves every extraction: no allocation per call).
+   * @param text the text about to be scanned
+   */
+  reset(text: string): void {
+    this.text = text;
     this.length = text.length;
+    this.runFrom = -1;
+    this.runEnd = -1;
+    this.runNext = -1;
+    this.runLastUnderscore = -1;
+    this.memo = undefined;
   }
 
   /**
@@ -410,6 +422,9 @@ function asciiDomainMatch(text: string, table: Uint8Array, from: number, limit: 
   return undefined;
 }
 
+/** Shared by every extraction (they never run concurrently: JavaScript is single-threaded here). */
+let matcher: DomainMatcher | undefined;
+
 /**
  * Flat URL entities, five numbers each: the indices twitter-text reports (`start`, `end`), the
  * length of the URL string it reports (which the counter skips, and which differs from
@@ -435,7 +450,8 @@ export function scanUrls(text: string, out: UrlEntityList): void {
   // twitter-text returns early without a dot; every domain needs one anyway.
   if (text.indexOf('.') < 0) return;
   const table = classes();
-  const matcher = new DomainMatcher(text);
+  matcher ??= new DomainMatcher();
+  matcher.reset(text);
   let search = 0;
   let dot = -1;
   while (search < length) {
