@@ -209,6 +209,12 @@ test('the feed block lists the item for the employee, marked as already shared',
   assert.equal(await paged.locator('.shareworthy-feed__item').count(), 2);
   assert.match(await paged.locator('.shareworthy-feed__pages').innerText(), /Page 1 of \d+/);
   await shot(tab, '7-feed');
+  // A share link of the feed opens that item's composer.
+  await item.locator('a[data-network="linkedin"]').click();
+  const message = all.locator('dialog.shareworthy-composer').getByLabel('Your message');
+  await message.waitFor();
+  assert.equal(await message.inputValue(), `${LINKEDIN_MESSAGE} #employee`);
+  await tab.keyboard.press('Escape');
   await context.close();
 });
 
@@ -292,6 +298,16 @@ test('changing the policy text on its settings page asks employees to accept it 
   assert.equal(await page.getByLabel(/^Required disclosure/).inputValue(), '#employee');
   await shot(page, '10-policy-settings');
   await context.close();
+
+  // Without JavaScript, the share link first shows the policy, then goes on to the network.
+  const nojs = await newContext({ javaScriptEnabled: false });
+  const tab = await logIn(nojs, 'editor');
+  await tab.goto(postUrl);
+  await tab.locator('.wp-block-shareworthy-share a[data-network="linkedin"]').click();
+  await tab.getByText('New: no photos of the plant floor.').waitFor();
+  const [intent] = await Promise.all([tab.waitForRequest(/linkedin\.com/), tab.getByRole('button', { name: 'I accept the policy' }).click()]);
+  assert.match(new URL(intent.url()).searchParams.get('url'), /\/go\/[A-Za-z0-9_-]{4,32}$/);
+  await nojs.close();
 
   const employee = await login(server.url, 'employee');
   const policy = await rest(server.url, employee, 'GET', '/shareworthy/v1/policy');
