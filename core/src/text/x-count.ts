@@ -100,54 +100,61 @@ export function parseXPost(text: string, options?: XParseOptions): XPostLength {
   let weighted = 0;
   let valid = true;
   let validIndex = 0;
-  for (let i = 0; i < n; i += 1) {
+  // Whether the prefix that fits may still grow: it stops for good at the first invalid
+  // character or once the weight passes the limit (weights only add up).
+  let fits = true;
+  let i = 0;
+  while (i < n) {
+    // A run of plain characters up to the next URL: BMP below the surrogates (so never
+    // invalid either) and unable to start an emoji here.
+    for (const stop = nextUrl >= 0 ? nextUrl : n; i < stop; i += 1) {
+      const c = normalized.charCodeAt(i);
+      if (c >= 0xd800 || (emojiEnabled && starts[c] !== 0 && (starts[c] === 1 || emojiEndAt(normalized, i) >= 0))) break;
+      weighted += c >= commonStart && c <= commonEnd ? commonWeight : weightOf(c, config);
+      if (fits) {
+        if (weighted <= maxScaled) validIndex = i;
+        else fits = false;
+      }
+    }
+    if (i >= n) break;
+    // twitter-text's general step: a URL, an emoji, a surrogate or a character from U+D800 up.
     let c = normalized.charCodeAt(i);
+    let emojiEnd = -1;
     if (i === nextUrl) {
       weighted += urlWeight;
       // twitter-text skips the URL string's length, not its indices (they differ in one quirk).
       i += urls[urlCursor + 2]! - 1;
-      while (nextUrl >= 0 && nextUrl <= i) {
-        urlCursor += URL_ENTITY_STRIDE;
-        nextUrl = urlCursor < urls.length ? urls[urlCursor]! : -1;
-      }
-    } else if (
-      c < 0xd800 &&
-      (!emojiEnabled || starts[c] === 0 || (starts[c] === 2 && emojiEndAt(normalized, i) < 0))
-    ) {
-      // The common case: a BMP character below the surrogates (so not invalid either) that
-      // cannot start an emoji here.
-      weighted += c >= commonStart && c <= commonEnd ? commonWeight : weightOf(c, config);
-      if (weighted <= maxScaled && valid) validIndex = i;
-      continue;
+    } else if (emojiEnabled && (scanner ? i === nextEmoji : (emojiEnd = emojiEndAt(normalized, i)) >= 0)) {
+      weighted += defaultWeight;
+      i = (scanner ? scanner.end : emojiEnd) - 1;
     } else {
-      let emojiEnd = -1;
-      if (emojiEnabled && (scanner ? i === nextEmoji : (emojiEnd = emojiEndAt(normalized, i)) >= 0)) {
-        weighted += defaultWeight;
-        i = (scanner ? scanner.end : emojiEnd) - 1;
-      } else {
-        // A surrogate pair weighs as its low half, which no range covers: the default weight.
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-          const low = normalized.charCodeAt(i + 1);
-          if (low >= 0xdc00 && low <= 0xdfff) {
-            c = low;
-            i += 1;
-          }
+      // A surrogate pair weighs as its low half, which no range covers: the default weight.
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const low = normalized.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          c = low;
+          i += 1;
         }
-        weighted += weightOf(c, config);
       }
-      // Entities starting inside what was just consumed are never counted, as in twitter-text.
-      while (nextUrl >= 0 && nextUrl <= i) {
-        urlCursor += URL_ENTITY_STRIDE;
-        nextUrl = urlCursor < urls.length ? urls[urlCursor]! : -1;
-      }
+      weighted += weightOf(c, config);
+    }
+    // Entities starting inside what was just consumed are never counted, as in twitter-text.
+    while (nextUrl >= 0 && nextUrl <= i) {
+      urlCursor += URL_ENTITY_STRIDE;
+      nextUrl = urlCursor < urls.length ? urls[urlCursor]! : -1;
     }
     while (nextEmoji >= 0 && nextEmoji <= i) nextEmoji = scanner!.next();
     if (valid) {
       // twitter-text tests only the last code unit of what it just consumed.
       const last = normalized.charCodeAt(i);
       valid = last !== 0xfffe && last !== 0xfeff && last !== 0xffff;
+      if (!valid) fits = false;
     }
-    if (valid && weighted <= maxScaled) validIndex = i;
+    if (fits) {
+      if (weighted <= maxScaled) validIndex = i;
+      else fits = false;
+    }
+    i += 1;
   }
 
   const weightedLength = weighted / scale;
