@@ -85,6 +85,9 @@ before(async () => {
     shareworthy_policy: { requiredDisclosure: ['#employee'], blockedTerms: ['confidential'] },
   });
   assert.equal(settings.status, 200, JSON.stringify(settings.data));
+  const campaign = await rest(server.url, admin, 'POST', '/wp/v2/shareworthy-campaigns', { name: 'Renewables 2026' });
+  assert.equal(campaign.status, 201, JSON.stringify(campaign.data));
+  state.campaign = campaign.data;
   const editor = await login(server.url, 'editor');
   const created = await rest(server.url, editor, 'POST', '/wp/v2/posts', {
     title: 'Our plant now runs on renewable power',
@@ -130,6 +133,7 @@ test('an editor marks the post shareable in the sidebar and writes a LinkedIn me
   const linkedin = page.locator('.shareworthy-message').filter({ has: page.getByLabel('LinkedIn message', { exact: true }) });
   assert.equal(await linkedin.locator('.shareworthy-message__count').innerText(), `${LINKEDIN_MESSAGE.length + ' #employee'.length} / 3000`);
   assert.equal(await linkedin.locator('.shareworthy-message__findings li').count(), 0);
+  await page.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Renewables 2026' });
   await page.getByLabel('Approval', { exact: true }).selectOption('approved');
   await shot(page, '2-editor-sidebar');
 
@@ -141,6 +145,7 @@ test('an editor marks the post shareable in the sidebar and writes a LinkedIn me
   assert.equal(saved.data.meta.shareworthy_shareable, true);
   assert.equal(saved.data.meta.shareworthy_status, 'approved');
   assert.equal(saved.data.meta.shareworthy_messages.linkedin, LINKEDIN_MESSAGE);
+  assert.deepEqual(saved.data['shareworthy-campaigns'], [state.campaign.id]);
   await context.close();
 });
 
@@ -225,6 +230,7 @@ test('a visitor following the tracked link is counted once within 30 minutes', a
   await page.goto(`${server.url}/go/${state.share.code}`);
   assert.ok(page.url().startsWith(postUrl.replace(/\/$/, '')), `landed on ${page.url()}`);
   assert.match(page.url(), /utm_source=linkedin/);
+  assert.match(page.url(), /utm_campaign=renewables-2026/, 'the campaign chosen in the sidebar');
   await shot(page, '8-visitor-landing');
   await page.goto(`${server.url}/go/${state.share.code}`);
 
