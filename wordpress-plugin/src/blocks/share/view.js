@@ -167,6 +167,10 @@ const { state } = store( 'shareworthy', {
 					withScope( ( module ) => {
 						composer = module;
 						ctx.ready = true;
+					} ),
+					// Offline or a stale cache: say so; the plain link still works.
+					withScope( ( error ) => {
+						ctx.error = format( state.i18n.shareFailed, error.message );
 					} )
 				);
 			} else {
