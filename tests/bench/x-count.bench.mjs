@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import twitterText from 'twitter-text';
-import { extractXUrls, parseXPost } from '../../core/dist/index.js';
+import { countGraphemes, extractXUrls, parseXPost } from '../../core/dist/index.js';
 import { compare, opsPerSecond, report } from './harness.mjs';
 
 const vectors = (name) => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), 'utf8')).tests;
@@ -82,6 +82,20 @@ const typical = compare({
 report('parseXPost vs twitter-text parseTweet (typical posts only)', typical.ratio, {
   goal: 5,
   detail: `ours ${opsPerSecond(typical.ours)}, peer ${opsPerSecond(typical.peer)}`,
+});
+
+// Bluesky's unit: countGraphemes vs counting Intl.Segmenter's segments directly.
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const segments = (text) => {
+  let count = 0;
+  for (const _ of segmenter.segment(text)) count += 1;
+  return count;
+};
+let g = 0;
+let h = 0;
+const graphemes = compare({ ours: () => countGraphemes(mix[g++ % mix.length][0]), peer: () => segments(mix[h++ % mix.length][0]) });
+report('countGraphemes vs Intl.Segmenter iteration (same texts)', graphemes.ratio, {
+  detail: `ours ${opsPerSecond(graphemes.ours)}, peer ${opsPerSecond(graphemes.peer)}`,
 });
 
 // Worst case: dotted labels with no TLD make twitter-text's regex backtrack (time grows with

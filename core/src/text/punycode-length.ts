@@ -1,7 +1,8 @@
 /**
- * Length of a domain label once IDNA-encoded, the way twitter-text measures it: with the
- * `punycode@1.4.1` `toASCII` it bundles (RFC 3492 encoder, RFC 3490 label separators), so that
- * "label longer than 63 characters" decides URL validity exactly as X does.
+ * Length of a domain label once IDNA-encoded, the way twitter-text measures it: with punycode's
+ * `toASCII` (RFC 3492 encoder, RFC 3490 label separators; npm `punycode@1.4.1` in bundles,
+ * Node's built-in 2.1.0 under Node, same output), so that "label longer than 63 characters"
+ * decides URL validity exactly as X does.
  */
 
 const BASE = 36;
