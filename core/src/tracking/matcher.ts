@@ -3,14 +3,15 @@
  *
  * Why not one big RegExp: V8 tries every top-level alternative at every position, so even
  * the prefix-factored alternation ({@link compileAlternation}) only ties with isbot's. Here
- * each source gets a *required literal* (a run of plain characters every match must
- * contain, e.g. `news` in `(?:^|[^g])news(?!sapphire)`); an Aho–Corasick automaton finds
- * all of them in one pass over the subject, and a source's own RegExp runs only when its
- * literal occurred. Most browser user agents contain none, so most are decided by that
- * single pass. Anchored sources (tried at the start only) and sources without a literal
- * of {@link MIN_LITERAL} characters go into RegExps that always run. On the labelled
- * corpus this measured 2–3x isbot and the factored alternation alike
- * (`tests/bench/tracking.bench.mjs`).
+ * each source gets a literal every match must contain; an Aho–Corasick automaton finds all
+ * of them in one pass over the subject, and a source's own RegExp runs only where its
+ * literal occurred. A source that *starts* with its literal (`twitterbot`, `^curl`,
+ * `;\s\w+;$`) is tried at that one position with a sticky RegExp, so even one-character
+ * literals pay; one whose literal lies further in (`news` in `(?:^|[^g])news(?!sapphire)`)
+ * runs on the whole subject, at most once per call. Sources with no literal at all (isbot's
+ * shape rules such as `^[^ ]{50,}$`) go into RegExps that always run. Most browser user
+ * agents contain no literal beyond `Mozilla/` and `;`, so most are decided by the single
+ * pass. On the labelled corpus this measured 2–3x isbot (`tests/bench/tracking.bench.mjs`).
  *
  * The answer is exactly that of `new RegExp(sources.join('|'), 'i')`: a literal is only a
  * necessary condition, and the decision is always the source's own RegExp. Only ASCII
@@ -19,8 +20,12 @@
 
 import { compileAlternation } from './alternation.js';
 
-/** Shorter literals (`;`, `@`) are too common in browser user agents to be worth a lookup. */
+/**
+ * A literal inside a source (not leading it) sends the whole text to that source's RegExp;
+ * shorter ones (`;`, `@`) are in nearly every browser user agent, so not worth a lookup.
+ */
 const MIN_LITERAL = 3;
+const ASCII = /^[\x20-\x7e]+$/;
 
 /** Escapes that stand for the character itself; `\b`, `\d`, `\w`… are not literals. */
 const LITERAL_ESCAPES = new Set(['.', '/', '-', '(', ')', '|', '[', ']', '{', '}', '^', '$', '*', '+', '?', '\\', ' ', ',', ':', ';', '@']);
@@ -48,21 +53,13 @@ function groupEnd(source: string, start: number): number {
   return source.length;
 }
 
-/**
- * The longest run of plain characters that every match of `source` contains, lower-cased.
- * Only the top-level sequence is read (groups, classes, escapes and anchors break a run;
- * a quantified character is not required), so the answer is safe for any source without
- * top-level alternation.
- * @param source one regex source without top-level `|`
- * @returns the literal, `''` when there is none
- * @example requiredLiteral('(?:^|[^g])news(?!sapphire)') // 'news'
- * @example requiredLiteral('bots?(?:\\b|_)') // 'bot'
- */
-export function requiredLiteral(source: string): string {
-  let best = '';
-  let run = '';
+/** The runs of plain characters in the top-level sequence of a source, lower-cased. */
+function literalRuns(source: string): { readonly text: string; readonly leading: boolean }[] {
+  const runs: { text: string; leading: boolean }[] = [];
+  let run: { text: string; leading: boolean } | undefined;
   let index = 0;
   while (index < source.length) {
+    const leading = index === 0;
     const char = source[index] ?? '';
     let literal: string | undefined;
     if (char === '\\') {
@@ -83,17 +80,42 @@ export function requiredLiteral(source: string): string {
       literal = undefined;
     }
     if (literal === undefined) {
-      run = '';
+      run = undefined;
+    } else if (run === undefined) {
+      run = { text: literal.toLowerCase(), leading };
+      runs.push(run);
     } else {
-      run += literal.toLowerCase();
-      if (run.length > best.length) best = run;
+      run.text += literal.toLowerCase();
     }
   }
-  return best;
+  return runs;
 }
+
+/**
+ * The longest run of plain characters that every match of `source` contains, lower-cased.
+ * Only the top-level sequence is read (groups, classes, escapes and anchors break a run;
+ * a quantified character is not required), so the answer is safe for any source without
+ * top-level alternation.
+ * @param source one regex source without top-level `|`
+ * @returns the literal, `''` when there is none
+ * @example requiredLiteral('(?:^|[^g])news(?!sapphire)') // 'news'
+ * @example requiredLiteral('bots?(?:\\b|_)') // 'bot'
+ */
+export function requiredLiteral(source: string): string {
+  return literalRuns(source).reduce((best, { text }) => (text.length > best.length ? text : best), '');
+}
+
+/** The plain characters every match of `source` starts with, lower-cased (`''` if none). */
+const leadingLiteral = (source: string): string => literalRuns(source).find(({ leading }) => leading)?.text ?? '';
 
 interface Keyed {
   readonly literal: string;
+  /**
+   * Where a match must lie relative to an occurrence of the literal: `leading`, it starts
+   * there (a sticky RegExp tries that one position); `start`, the same at index 0 only
+   * (anchored sources); `anywhere`, unknown (the whole text is tried, once per call).
+   */
+  readonly where: 'leading' | 'start' | 'anywhere';
   readonly pattern: RegExp;
 }
 
@@ -105,16 +127,23 @@ interface Keyed {
  */
 export function compileMatcher(sources: readonly string[]): (text: string) => boolean {
   const keyed: Keyed[] = [];
-  const always: string[] = [];
+  const anchored: string[] = [];
+  const floating: string[] = [];
   for (const source of sources) {
-    const literal = requiredLiteral(source);
-    // Anchored sources are tried at the start only, so they cost little in the RegExp.
-    if (source.startsWith('^') || literal.length < MIN_LITERAL || /[^\x20-\x7e]/.test(literal)) always.push(source);
-    else keyed.push({ literal, pattern: new RegExp(source, 'i') });
+    const isAnchored = source.startsWith('^');
+    const leading = leadingLiteral(isAnchored ? source.slice(1) : source);
+    const required = requiredLiteral(source);
+    if (leading !== '' && ASCII.test(leading)) {
+      // Trying one position per occurrence is cheap, so even `;` or `@` is worth a key.
+      keyed.push({ literal: leading, where: isAnchored ? 'start' : 'leading', pattern: new RegExp(source, 'iy') });
+    } else if (!isAnchored && required.length >= MIN_LITERAL && ASCII.test(required)) {
+      keyed.push({ literal: required, where: 'anywhere', pattern: new RegExp(source, 'i') });
+    } else {
+      (isAnchored ? anchored : floating).push(source);
+    }
   }
-  // Anchored sources in one `^(?:…)` RegExp, which V8 tries at the start only.
-  const anchored = always.filter((source) => source.startsWith('^'));
-  const floating = always.filter((source) => !source.startsWith('^'));
+  // What has no usable literal: anchored sources in one `^(?:…)` RegExp, which V8 tries
+  // at the start only, and the rest in one RegExp.
   const anchoredPattern = anchored.length > 0 ? new RegExp(compileAlternation(anchored), 'i') : undefined;
   const floatingPattern = floating.length > 0 ? new RegExp(floating.join('|'), 'i') : undefined;
 
@@ -170,7 +199,7 @@ export function compileMatcher(sources: readonly string[]): (text: string) => bo
     }
   }
   // Entries hold the next state's row offset (state × classes), saving a multiplication
-  // per character; 16 bits suffice for the bot patterns (about 60,000), 32 beyond.
+  // per character; 16 bits when they fit, 32 beyond.
   const size = next.length * classes;
   const table = size <= 0x10000 ? new Uint16Array(size) : new Uint32Array(size);
   next.forEach((row, state) => row.forEach((target, symbol) => (table[state * classes + symbol] = target * classes)));
@@ -185,8 +214,8 @@ export function compileMatcher(sources: readonly string[]): (text: string) => bo
 
   return (text: string): boolean => {
     if (anchoredPattern?.test(text) === true || floatingPattern?.test(text) === true) return true;
-    // A source whose RegExp failed once fails everywhere: never run it twice (this keeps
-    // a megabyte of near misses such as `gnews gnews …` linear).
+    // An `anywhere` source whose RegExp failed once fails everywhere: never run it twice
+    // (this keeps a megabyte of near misses such as `gnews gnews …` linear).
     let failed: Set<number> | undefined;
     let state = 0;
     for (let index = 0; index < text.length; index += 1) {
@@ -194,9 +223,17 @@ export function compileMatcher(sources: readonly string[]): (text: string) => bo
       state = table[state + (code < 128 ? (classOf[code] ?? 0) : 0)] ?? 0;
       if (ending[state] === 0) continue;
       for (const key of keysAt.get(state) ?? []) {
-        if (failed?.has(key)) continue;
-        if ((keyed[key] as Keyed).pattern.test(text)) return true;
-        (failed ??= new Set()).add(key);
+        const { literal, where, pattern } = keyed[key] as Keyed;
+        if (where === 'anywhere') {
+          if (failed?.has(key)) continue;
+          if (pattern.test(text)) return true;
+          (failed ??= new Set()).add(key);
+          continue;
+        }
+        const start = index + 1 - literal.length;
+        if (where === 'start' && start !== 0) continue;
+        pattern.lastIndex = start;
+        if (pattern.test(text)) return true;
       }
     }
     return false;
