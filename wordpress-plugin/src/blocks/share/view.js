@@ -170,7 +170,10 @@ const { state } = store( 'shareworthy', {
 					} ),
 					// Offline or a stale cache: say so; the plain link still works.
 					withScope( ( error ) => {
-						ctx.error = format( state.i18n.shareFailed, error.message );
+						ctx.error = format(
+							state.i18n.shareFailed,
+							error.message
+						);
 					} )
 				);
 			} else {
