@@ -76,13 +76,16 @@ describe('compileMatcher', () => {
     expect(matches('kelv\u0131nbot')).toBe(false);
   });
 
-  it('stays linear on a megabyte of near misses (each source is tried at most once)', () => {
+  it('stays linear on a megabyte of near misses (a literal deep in a source sends it to its RegExp at most once; a leading one tries one position)', () => {
     const matches = compileMatcher(BOT_PATTERNS);
     // The `(Linux; …)` prefix keeps isbot's "only word characters" shape from matching.
     const browser = 'Mozilla/5.0 (Linux; Android 10) ';
     expect(matches(`${browser}${'gnews '.repeat(180_000)}`)).toBe(false);
     expect(matches(`${browser}${' cubot'.repeat(170_000)} camscanner libhttp`)).toBe(false);
     expect(matches(`${browser}${'gnews '.repeat(180_000)}news`)).toBe(true);
+    expect(matches(`${browser}${'; ab'.repeat(260_000)}`)).toBe(false);
+    expect(matches(`${browser}${`@${'a'.repeat(1000)} `.repeat(1000)}`)).toBe(false);
+    expect(matches(`${browser}${'; ab'.repeat(260_000)};`)).toBe(true);
   });
 
   it('matches nothing without sources, and handles anchored-only or literal-only lists', () => {
