@@ -8,7 +8,8 @@
  * fold into Cyrillic, U+0260 into Latin Extended-B, `ϵ` into the Greek TLD `ελ`, ...). Testing
  * every BMP code unit against the very regex sources captures those folds exactly.
  *
- * Run: `node scripts/generate-x-text-data.mjs` (then `npx prettier` is not needed: output is final).
+ * Run: `node scripts/generate-x-text-data.mjs`; the output is committed as is. The NFC table
+ * comes from this Node's Unicode data (see below), so regenerate after a Node upgrade.
  */
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
@@ -103,8 +104,11 @@ for (const base of keycapBases) if (!emojiStarts.includes(base) || startsAt(base
 // and it is not the second half of any canonical composition (a superset: everything after the
 // first code point of any canonical decomposition). A text made only of these is already NFC
 // (UAX #15 quick check: all NFC_QC=Yes, no non-zero combining class), so normalize() can be
-// skipped. A high surrogate counts when every code point it starts does; low surrogates follow
-// their high surrogate's verdict, and lone surrogates are left alone by normalize().
+// skipped. Unassigned code points are not inert: a later Unicode version may make them
+// combining marks, and the engine running the count may know that version. A high surrogate
+// counts when every code point it starts does, except that in U+1F000–U+1FBFF (emoji and
+// symbols, where Unicode only adds symbols) unassigned ones are allowed, so emoji posts skip
+// normalize(). Low surrogates follow their high surrogate, and lone surrogates are left alone.
 const seconds = new Set();
 for (let cp = 0; cp <= 0x10ffff; cp += 1) {
   if (cp >= 0xd800 && cp <= 0xdfff) continue;
@@ -113,8 +117,9 @@ for (let cp = 0; cp <= 0x10ffff; cp += 1) {
   if (decomposed !== ch) for (const tail of [...decomposed].slice(1)) seconds.add(tail.codePointAt(0));
 }
 const classZero = (ch) => ('a\u0301' + ch).normalize('NFD') === `a\u0301${ch}` && `a${ch}\u0334`.normalize('NFD') === `a${ch}\u0334`;
-const inertCodePoint = (cp) => {
+const inertCodePoint = (cp, allowUnassigned = false) => {
   const ch = String.fromCodePoint(cp);
+  if (/\p{Cn}/u.test(ch)) return allowUnassigned;
   if (ch.normalize('NFC') !== ch || seconds.has(cp)) return false;
   // A composed character's class is that of its decomposition's first (starter) code point.
   return classZero(String.fromCodePoint(ch.normalize('NFD').codePointAt(0)));
@@ -123,7 +128,8 @@ const inertUnits = [];
 for (let unit = 0x300; unit < 0x10000; unit += 1) {
   if (unit >= 0xd800 && unit <= 0xdbff) {
     let all = true;
-    for (let low = 0xdc00; low <= 0xdfff && all; low += 1) all = inertCodePoint(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+    const symbols = unit >= 0xd83c && unit <= 0xd83e;
+    for (let low = 0xdc00; low <= 0xdfff && all; low += 1) all = inertCodePoint(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000, symbols);
     if (all) inertUnits.push(unit);
   } else if (unit >= 0xdc00 && unit <= 0xdfff) {
     inertUnits.push(unit);
