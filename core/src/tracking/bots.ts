@@ -1,5 +1,5 @@
 import { compileAlternation } from './alternation.js';
-import { compileMatcher } from './matcher.js';
+import { compileGroups } from './matcher.js';
 import { BOT_PATTERN_GROUPS, BOT_PATTERNS, type BotKind } from './patterns.js';
 
 /**
@@ -14,10 +14,9 @@ export const BOT_PATTERN: string = compileAlternation(BOT_PATTERNS);
 const BLANK = /^[\s\p{Cf}]*$/u;
 
 /** Built on first use, so hosts that never classify visits (the editor) never build the table. */
-let anyBot: ((userAgent: string) => boolean) | undefined;
-let byKind: readonly { readonly kind: BotKind; readonly matches: (userAgent: string) => boolean }[] | undefined;
-
-const matchesAnyBot = (userAgent: string): boolean => (anyBot ??= compileMatcher(BOT_PATTERNS))(userAgent);
+let firstGroup: ((userAgent: string, anyGroup: boolean) => number) | undefined;
+const matchGroup = (userAgent: string, anyGroup: boolean): number =>
+  (firstGroup ??= compileGroups(BOT_PATTERN_GROUPS.map(({ patterns }) => patterns)))(userAgent, anyGroup);
 
 /**
  * Whether a user agent says nothing: empty, or only whitespace and invisible format
@@ -43,7 +42,7 @@ export function isBlankUserAgent(userAgent: string): boolean {
  * @example isBot('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [LinkedInApp]') // false
  */
 export function isBot(userAgent: string): boolean {
-  return isBlankUserAgent(userAgent) || matchesAnyBot(userAgent);
+  return isBlankUserAgent(userAgent) || matchGroup(userAgent, true) >= 0;
 }
 
 /**
@@ -54,10 +53,6 @@ export function isBot(userAgent: string): boolean {
  * @example botKind('curl/8.5.0') // 'http-client'
  */
 export function botKind(userAgent: string): BotKind | undefined {
-  if (!matchesAnyBot(userAgent)) return undefined;
-  // Only reached for bots, so the per-kind passes cost nothing on a person's click. The
-  // last group needs no pass: a bot that no earlier group claims is of its kind.
-  const groups = BOT_PATTERN_GROUPS.slice(0, -1);
-  byKind ??= groups.map(({ kind, patterns }) => ({ kind, matches: compileMatcher(patterns) }));
-  return byKind.find(({ matches }) => matches(userAgent))?.kind ?? BOT_PATTERN_GROUPS[BOT_PATTERN_GROUPS.length - 1]?.kind;
+  // One pass finds the highest-priority group with a match (compileGroups).
+  return BOT_PATTERN_GROUPS[matchGroup(userAgent, false)]?.kind;
 }

@@ -7,7 +7,7 @@ export { BOT_PATTERN, botKind, isBlankUserAgent, isBot } from './bots.js';
 export { BOT_PATTERN_GROUPS, BOT_PATTERNS } from './patterns.js';
 export type { BotKind, BotPatternGroup } from './patterns.js';
 export { compileAlternation } from './alternation.js';
-export { compileMatcher, requiredLiteral } from './matcher.js';
+export { compileGroups, compileMatcher, requiredLiteral } from './matcher.js';
 export { classifyVisit, PREFETCH_HEADER_PATTERNS } from './visit.js';
 export type { VisitClassification, VisitReason, VisitRequest } from './visit.js';
 export { normalizeIp } from './ip.js';

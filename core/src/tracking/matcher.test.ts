@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileMatcher, requiredLiteral } from './matcher.js';
-import { BOT_PATTERNS } from './patterns.js';
+import { compileGroups, compileMatcher, requiredLiteral } from './matcher.js';
+import { BOT_PATTERN_GROUPS, BOT_PATTERNS } from './patterns.js';
 
 const corpus = JSON.parse(readFileSync(join(__dirname, '../../../tests/vectors/user-agents.json'), 'utf8')) as { ua: string }[];
 
@@ -14,6 +14,22 @@ const disagreements = (sources: readonly string[], subjects: readonly string[]) 
   const fast = compileMatcher(sources);
   const slow = reference(sources);
   return subjects.filter((subject) => fast(subject) !== slow(subject));
+};
+
+/** 4,000 strings made of pattern fragments and browser text; deterministic xorshift, so a failure replays. */
+const randomSubjects = (): string[] => {
+  let seed = 0x2f6b1d3;
+  const random = (n: number) => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  const pieces = ['Mozilla/5.0 (', 'Windows NT 10.0; Win64; x64', ') ', 'AppleWebKit/537.36 (KHTML, like Gecko)', ' Chrome/131.0.0.0', ' Safari/537.36',
+    'bot', 'Bot', 'cu', ' cu', 'cam', 'scan', 'lib', 'http', 'g', 'news', 'google', 'channel/', '/', ';', ' ', '; x;', '@', 'a.', '()', '|',
+    'java', ';', 'monitor', 'check', '1.0;', 'w/', 'x', 'K', '\u212A', 'é', '\uD800', '\u200B', 'preview', 'curl', 'headless',
+    'WhatsApp/2', 'slackbot', 'python', 'Go-http-client', 'uptime', 'Pinterest/0.', 'mozilla/5.0 x'];
+  return Array.from({ length: 4000 }, () => Array.from({ length: 1 + random(12) }, () => pieces[random(pieces.length)]).join(''));
 };
 
 describe('requiredLiteral', () => {
@@ -54,19 +70,7 @@ describe('compileMatcher', () => {
   });
 
   it('answers like one RegExp on random strings made of pattern fragments and browser text', () => {
-    // Deterministic xorshift, so a failure replays.
-    let seed = 0x2f6b1d3;
-    const random = (n: number) => {
-      seed ^= seed << 13;
-      seed ^= seed >>> 17;
-      seed ^= seed << 5;
-      return (seed >>> 0) % n;
-    };
-    const pieces = ['Mozilla/5.0 (', 'Windows NT 10.0; Win64; x64', ') ', 'AppleWebKit/537.36 (KHTML, like Gecko)', ' Chrome/131.0.0.0', ' Safari/537.36',
-      'bot', 'Bot', 'cu', ' cu', 'cam', 'scan', 'lib', 'http', 'g', 'news', 'google', 'channel/', '/', ';', ' ', '; x;', '@', 'a.', '()', '|',
-      'java', ';', 'monitor', 'check', '1.0;', 'w/', 'x', 'K', '\u212A', 'é', '\uD800', '\u200B', 'preview', 'curl', 'headless'];
-    const subjects = Array.from({ length: 4000 }, () => Array.from({ length: 1 + random(12) }, () => pieces[random(pieces.length)]).join(''));
-    expect(disagreements(BOT_PATTERNS, subjects)).toEqual([]);
+    expect(disagreements(BOT_PATTERNS, randomSubjects())).toEqual([]);
   });
 
   it('folds ASCII case only, like a non-Unicode case-insensitive RegExp', () => {
@@ -92,5 +96,25 @@ describe('compileMatcher', () => {
     expect(compileMatcher([])('anything')).toBe(false);
     expect(disagreements(['^curl', '^wget'], ['curl/8', 'a curl', 'WGET'])).toEqual([]);
     expect(disagreements(['crawl', 'spider'], ['webcrawler', 'SPIDER', 'spide'])).toEqual([]);
+  });
+});
+
+describe('compileGroups', () => {
+  const groups = BOT_PATTERN_GROUPS.map(({ patterns }) => patterns);
+  const firstGroup = compileGroups(groups);
+  const joined = groups.map((sources) => new RegExp(sources.join('|'), 'i'));
+  const reference = (text: string) => joined.findIndex((pattern) => pattern.test(text));
+  const subjects = [...corpus.map(({ ua }) => ua), ...randomSubjects()];
+
+  it('gives the first group, in priority order, with a matching source', () => {
+    expect(subjects.filter((text) => firstGroup(text, false) !== reference(text))).toEqual([]);
+  });
+
+  it('with anyGroup, gives some matching group exactly when one matches', () => {
+    const wrong = subjects.filter((text) => {
+      const group = firstGroup(text, true);
+      return group === -1 ? reference(text) !== -1 : !(joined[group]?.test(text) ?? false);
+    });
+    expect(wrong).toEqual([]);
   });
 });

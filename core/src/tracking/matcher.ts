@@ -110,6 +110,8 @@ const leadingLiteral = (source: string): string => literalRuns(source).find(({ l
 
 interface Keyed {
   readonly literal: string;
+  /** Index of the source's group: a lower one wins when several match. */
+  readonly group: number;
   /**
    * Where a match must lie relative to an occurrence of the literal: `leading`, it starts
    * there (a sticky RegExp tries that one position); `start`, the same at index 0 only
@@ -119,33 +121,53 @@ interface Keyed {
   readonly pattern: RegExp;
 }
 
+/** Sources with no usable literal, per group, as RegExps that always run (`undefined` if none). */
+interface Unkeyed {
+  readonly anchored: RegExp | undefined;
+  readonly floating: RegExp | undefined;
+}
+
+const anyOf = (sources: readonly string[], anchored: boolean): RegExp | undefined =>
+  sources.length === 0 ? undefined : new RegExp(anchored ? compileAlternation(sources) : sources.join('|'), 'i');
+
 /**
- * Compiles regex sources into one case-insensitive "any of them matches" test.
- * @param sources regex sources without top-level `|` (e.g. {@link BOT_PATTERNS})
- * @returns a function equal to `(text) => new RegExp(sources.join('|'), 'i').test(text)`
- * @example compileMatcher(['bots?\\b', '^curl'])('Googlebot/2.1') // true
+ * Compiles groups of regex sources into one pass that tells which group matches first in
+ * priority order. {@link compileMatcher} is the one-group case.
+ * @param groups regex sources without top-level `|`, highest priority first
+ * @returns a function giving the lowest index of a group with a source that matches
+ * (case-insensitively), or `-1`; with `anyGroup` it may return any matching group's index,
+ * stopping at the first match
+ * @example compileGroups([['twitterbot'], ['bot\\b']])('Twitterbot/1.0', false) // 0
  */
-export function compileMatcher(sources: readonly string[]): (text: string) => boolean {
+export function compileGroups(groups: readonly (readonly string[])[]): (text: string, anyGroup: boolean) => number {
   const keyed: Keyed[] = [];
-  const anchored: string[] = [];
-  const floating: string[] = [];
-  for (const source of sources) {
-    const isAnchored = source.startsWith('^');
-    const leading = leadingLiteral(isAnchored ? source.slice(1) : source);
-    const required = requiredLiteral(source);
-    if (leading !== '' && ASCII.test(leading)) {
-      // Trying one position per occurrence is cheap, so even `;` or `@` is worth a key.
-      keyed.push({ literal: leading, where: isAnchored ? 'start' : 'leading', pattern: new RegExp(source, 'iy') });
-    } else if (!isAnchored && required.length >= MIN_LITERAL && ASCII.test(required)) {
-      keyed.push({ literal: required, where: 'anywhere', pattern: new RegExp(source, 'i') });
-    } else {
-      (isAnchored ? anchored : floating).push(source);
+  const allAnchored: string[] = [];
+  const allFloating: string[] = [];
+  const unkeyed = groups.map((sources, group): Unkeyed => {
+    const anchored: string[] = [];
+    const floating: string[] = [];
+    for (const source of sources) {
+      const isAnchored = source.startsWith('^');
+      const leading = leadingLiteral(isAnchored ? source.slice(1) : source);
+      const required = requiredLiteral(source);
+      if (leading !== '' && ASCII.test(leading)) {
+        // Trying one position per occurrence is cheap, so even `;` or `@` is worth a key.
+        keyed.push({ literal: leading, group, where: isAnchored ? 'start' : 'leading', pattern: new RegExp(source, 'iy') });
+      } else if (!isAnchored && required.length >= MIN_LITERAL && ASCII.test(required)) {
+        keyed.push({ literal: required, group, where: 'anywhere', pattern: new RegExp(source, 'i') });
+      } else {
+        (isAnchored ? anchored : floating).push(source);
+      }
     }
-  }
-  // What has no usable literal: anchored sources in one `^(?:…)` RegExp, which V8 tries
-  // at the start only, and the rest in one RegExp.
-  const anchoredPattern = anchored.length > 0 ? new RegExp(compileAlternation(anchored), 'i') : undefined;
-  const floatingPattern = floating.length > 0 ? new RegExp(floating.join('|'), 'i') : undefined;
+    allAnchored.push(...anchored);
+    allFloating.push(...floating);
+    return { anchored: anyOf(anchored, true), floating: anyOf(floating, false) };
+  });
+  // What has no usable literal, all groups together: anchored sources in one `^(?:…)`
+  // RegExp, which V8 tries at the start only, and the rest in one RegExp. Only when one of
+  // them matches are the groups' own asked which group it was.
+  const anchoredPattern = anyOf(allAnchored, true);
+  const floatingPattern = anyOf(allFloating, false);
 
   // Character classes: one per distinct literal character; ASCII upper case folds onto
   // lower case; class 0 is every other character.
@@ -212,8 +234,12 @@ export function compileMatcher(sources: readonly string[]): (text: string) => bo
     keysAt.set(state * classes, keys);
   });
 
-  return (text: string): boolean => {
-    if (anchoredPattern?.test(text) === true || floatingPattern?.test(text) === true) return true;
+  return (text: string, anyGroup: boolean): number => {
+    let best = groups.length;
+    if (anchoredPattern?.test(text) === true || floatingPattern?.test(text) === true) {
+      best = unkeyed.findIndex(({ anchored, floating }) => anchored?.test(text) === true || floating?.test(text) === true);
+      if (anyGroup || best === 0) return best;
+    }
     // An `anywhere` source whose RegExp failed once fails everywhere: never run it twice
     // (this keeps a megabyte of near misses such as `gnews gnews …` linear).
     let failed: Set<number> | undefined;
@@ -223,19 +249,35 @@ export function compileMatcher(sources: readonly string[]): (text: string) => bo
       state = table[state + (code < 128 ? (classOf[code] ?? 0) : 0)] ?? 0;
       if (ending[state] === 0) continue;
       for (const key of keysAt.get(state) ?? []) {
-        const { literal, where, pattern } = keyed[key] as Keyed;
+        const { literal, group, where, pattern } = keyed[key] as Keyed;
+        if (group >= best) continue;
         if (where === 'anywhere') {
           if (failed?.has(key)) continue;
-          if (pattern.test(text)) return true;
-          (failed ??= new Set()).add(key);
-          continue;
+          if (!pattern.test(text)) {
+            (failed ??= new Set()).add(key);
+            continue;
+          }
+        } else {
+          const start = index + 1 - literal.length;
+          if (where === 'start' && start !== 0) continue;
+          pattern.lastIndex = start;
+          if (!pattern.test(text)) continue;
         }
-        const start = index + 1 - literal.length;
-        if (where === 'start' && start !== 0) continue;
-        pattern.lastIndex = start;
-        if (pattern.test(text)) return true;
+        best = group;
+        if (anyGroup || best === 0) return best;
       }
     }
-    return false;
+    return best === groups.length ? -1 : best;
   };
+}
+
+/**
+ * Compiles regex sources into one case-insensitive "any of them matches" test.
+ * @param sources regex sources without top-level `|` (e.g. {@link BOT_PATTERNS})
+ * @returns a function equal to `(text) => new RegExp(sources.join('|'), 'i').test(text)`
+ * @example compileMatcher(['bots?\\b', '^curl'])('Googlebot/2.1') // true
+ */
+export function compileMatcher(sources: readonly string[]): (text: string) => boolean {
+  const firstGroup = compileGroups([sources]);
+  return (text) => firstGroup(text, true) === 0;
 }
