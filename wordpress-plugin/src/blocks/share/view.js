@@ -284,6 +284,11 @@ const { state } = store( 'shareworthy', {
 			const { open } = getContext();
 			if ( open && ! ref.open ) {
 				ref.showModal();
+				// Straight to the message once the policy is accepted (not left to the
+				// browser's choice of first focusable element).
+				if ( state.policy.accepted ) {
+					ref.querySelector( 'textarea' )?.focus();
+				}
 			} else if ( ! open && ref.open ) {
 				ref.close();
 			}
