@@ -28,3 +28,4 @@ register_activation_hook( __FILE__, array( 'Shareworthy_Plugin', 'activate' ) );
 register_deactivation_hook( __FILE__, array( 'Shareworthy_Plugin', 'deactivate' ) );
 Shareworthy_Plugin::boot();
 require_once __DIR__ . '/includes/class-shareworthy-blocks.php'; Shareworthy_Blocks::boot(); // Front end (blocks, sidebar, policy, concerns); owned by the blocks helper.
+require_once __DIR__ . '/includes/class-shareworthy-admin.php'; Shareworthy_Admin::boot(); // Admin menu: reports (GET /reports), settings; owned by the admin helper.
