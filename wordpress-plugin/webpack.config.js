@@ -44,6 +44,7 @@ module.exports = [
 		entry: async () => ( {
 			...( await ( typeof scripts.entry === 'function' ? scripts.entry() : scripts.entry ) ),
 			'sidebar/index': './src/sidebar/index.js',
+			'admin/reports/index': './src/admin/reports/index.js',
 		} ),
 	} ),
 	withCore( modules ),

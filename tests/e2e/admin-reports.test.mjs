@@ -1,0 +1,147 @@
+/**
+ * Shareworthy → Reports in a real browser against the real local WordPress, on a throw-away
+ * copy of its database seeded with shares and clicks over 120 days
+ * (tests/bench/wp-reports-seed.php): the page shows what GET /shareworthy/v1/reports
+ * answers, a shorter period shows other numbers, a table downloads as CSV, and axe-core
+ * finds no serious or critical accessibility violation at 1280 px and 375 px.
+ *
+ * Run: `node --test tests/e2e/admin-reports.test.mjs` (needs `npm run build` and PHP).
+ * Screenshots go to test-results/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+import { databaseFile, ensureSite, login, repoRoot, siteDir, startServer } from '../../wordpress-plugin/bin/wp-env.mjs';
+
+const PORT = Number(process.env.SHAREWORTHY_E2E_REPORTS_PORT ?? 8894);
+const shots = join(repoRoot, 'test-results', 'screenshots');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server;
+let browser;
+let dbDir;
+let admin;
+
+async function report(query) {
+  const response = await fetch(`${server.url}/wp-json/shareworthy/v1/reports?${new URLSearchParams(query)}`, {
+    headers: { cookie: admin.cookie, 'X-WP-Nonce': admin.nonce },
+  });
+  assert.equal(response.status, 200);
+  return response.json();
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const daysBefore = (days) => new Date(Date.now() - days * 86400000).toISOString().slice(0, 10);
+const count = (value) => new Intl.NumberFormat('en-US').format(value);
+
+async function openReports(viewport) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  context.setDefaultTimeout(15000);
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${server.url}/wp-login.php`);
+  await page.fill('#user_login', 'admin');
+  await page.fill('#user_pass', 'password');
+  await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+  await page.goto(`${server.url}/wp-admin/admin.php?page=shareworthy-reports`);
+  await page.locator('.shareworthy-reports__card').first().waitFor();
+  await page.locator('.shareworthy-reports__status .components-spinner').waitFor({ state: 'detached' });
+  return { context, page };
+}
+
+const cardValue = (page, metric) => page.locator(`[data-metric="${metric}"] .shareworthy-reports__card-value`).textContent();
+
+async function axeViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  const results = await page.evaluate(() => window.axe.run(document.querySelector('#wpbody-content'), { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((violation) => ['serious', 'critical'].includes(violation.impact))
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  ensureSite({ quiet: true });
+  dbDir = mkdtempSync(join(tmpdir(), 'shareworthy-e2e-reports-'));
+  copyFileSync(databaseFile, join(dbDir, '.ht.sqlite'));
+  execFileSync('php', [join(repoRoot, 'tests', 'bench', 'wp-reports-seed.php'), siteDir, '3000', '120'], {
+    env: { ...process.env, SHAREWORTHY_DB_DIR: `${dbDir}/` },
+  });
+  server = await startServer({ port: PORT, env: { SHAREWORTHY_DB_DIR: `${dbDir}/` }, workers: 4 });
+  admin = await login(server.url, 'admin');
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dbDir) rmSync(dbDir, { recursive: true, force: true });
+});
+
+test('the reports page shows the seeded figures, and a shorter period shows its own', async () => {
+  const { context, page } = await openReports({ width: 1280, height: 900 });
+  try {
+    const month = await report({ from: daysBefore(29), to: today(), groupBy: 'item' });
+    assert.ok(month.totals.clicks > 100, 'the seed put clicks in the last 30 days');
+    assert.equal(await cardValue(page, 'shares'), count(month.totals.shares));
+    assert.equal(await cardValue(page, 'clicks'), count(month.totals.clicks));
+    assert.equal(await page.locator('#shareworthy-items tbody tr').count(), month.rows.length);
+    assert.equal(await page.locator('#shareworthy-days tbody tr').count(), 30);
+    await page.screenshot({ path: join(shots, 'admin-reports-desktop.png'), fullPage: true });
+
+    const week = await report({ from: daysBefore(6), to: today(), groupBy: 'item' });
+    assert.notEqual(week.totals.clicks, month.totals.clicks);
+    await page.getByRole('button', { name: 'Last 7 days' }).click();
+    await page.waitForFunction(
+      (expected) => document.querySelector('[data-metric="clicks"] .shareworthy-reports__card-value')?.textContent === expected,
+      count(week.totals.clicks),
+    );
+    assert.equal(await cardValue(page, 'shares'), count(week.totals.shares));
+    assert.equal(await page.locator('#shareworthy-days tbody tr').count(), 7);
+    assert.equal(await page.getByRole('button', { name: 'Last 7 days' }).getAttribute('aria-pressed'), 'true');
+
+    // Sorting the top items by shares, then the CSV of exactly those rows.
+    await page.locator('#shareworthy-items thead button', { hasText: 'Shares' }).click();
+    assert.equal(await page.locator('#shareworthy-items thead th').nth(1).getAttribute('aria-sort'), 'descending');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV (Top items)' }).click()]);
+    assert.match(download.suggestedFilename(), /^shareworthy-items-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8');
+    const lines = csv.split('\r\n');
+    assert.equal(lines[0], '\ufeffItem,Shares,Clicks,Unique clicks,Clicks per share');
+    assert.equal(lines.length, week.rows.length + 2); // header, rows, and the empty string after the last CRLF
+    const shares = lines.slice(1, -1).map((line) => Number(line.split(',').at(-4)));
+    assert.deepEqual(shares, [...shares].sort((a, b) => b - a));
+
+    // A campaign-less network filter narrows the figures to that network.
+    const x = await report({ from: daysBefore(6), to: today(), groupBy: 'item', network: 'x' });
+    await page.getByLabel('Network', { exact: true }).selectOption('x');
+    await page.waitForFunction(
+      (expected) => document.querySelector('[data-metric="shares"] .shareworthy-reports__card-value')?.textContent === expected,
+      count(x.totals.shares),
+    );
+    assert.deepEqual(await axeViolations(page), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the reports page reads at 375 px without horizontal page scroll and without serious axe violations', async () => {
+  const { context, page } = await openReports({ width: 375, height: 800 });
+  try {
+    await page.screenshot({ path: join(shots, 'admin-reports-mobile.png'), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    assert.deepEqual(await axeViolations(page), []);
+  } finally {
+    await context.close();
+  }
+});
