@@ -43,6 +43,7 @@ const suites = [
 			'--test-reporter=junit',
 			`--test-reporter-destination=${ join( results, 'e2e.xml' ) }`,
 			join( root, 'tests', 'e2e', 'share-flow.test.mjs' ),
+			join( root, 'tests', 'e2e', 'admin-reports.test.mjs' ),
 		],
 		true,
 	],
