@@ -1,0 +1,189 @@
+/**
+ * The share composer for one item: pick a network, edit the suggested message with its live
+ * length and policy findings, accept the policy on the first share, then open the network's
+ * share page with the tracked link. The network opens from a plain link (a new window), never
+ * a network script: SharePoint's CSP forbids third-party scripts, Teams' launcher included.
+ */
+import * as React from 'react';
+import { Checkbox, Link, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
+import { checkPolicy, itemNetworks, shareIntentUrl, type Network, type ShareableItem } from '@shareworthy/core';
+import * as strings from 'ShareWebPartStrings';
+import type { ServiceError } from '../services/errors';
+import type { Settings } from '../services/SettingsService';
+import { postLength } from './length';
+import { errorMessage } from './messages';
+
+/** What the composer needs from the services (fakes in tests and the harness). */
+export interface ShareActions {
+  readonly hasAccepted: (version: string) => Promise<boolean>;
+  readonly accept: (version: string) => Promise<void>;
+  readonly link: (request: { publicUrl: string; itemId: string; campaign: string; network: Network; shareId: string }) => Promise<string>;
+  readonly record: (share: { shareId: string; item: ShareableItem; network: Network; trackedUrl: string }) => Promise<void>;
+  /** Opens a URL in a new window; returns false when a popup blocker stopped it. */
+  readonly open: (url: string) => boolean;
+  readonly newShareId: () => string;
+}
+
+/** Props of {@link Share}. */
+export interface ShareProps {
+  readonly item: ShareableItem;
+  readonly settings: Pick<Settings, 'policy'>;
+  readonly actions: ShareActions;
+  readonly locale?: 'en' | 'fr';
+  readonly now?: Date;
+  /** Called after a share was recorded. */
+  readonly onShared?: (network: Network) => void;
+}
+
+const NETWORK_NAMES: Readonly<Record<Network, string>> = {
+  linkedin: 'LinkedIn', x: 'X', facebook: 'Facebook', xing: 'XING', bluesky: 'Bluesky',
+  reddit: 'Reddit', whatsapp: 'WhatsApp', telegram: 'Telegram', teams: 'Microsoft Teams', email: 'E-mail',
+};
+
+const suggested = (item: ShareableItem, network: Network): string => item.messages[network] ?? item.messages.default ?? item.title;
+
+const format = (template: string, values: Readonly<Record<string, string | number>>): string =>
+  template.replace(/\{(\w+)\}/gu, (whole, key: string) => (key in values ? String(values[key]) : whole));
+
+/**
+ * The composer.
+ * @param props item, settings and actions
+ * @returns the element
+ * @example <Share item={item} settings={settings} actions={actions} />
+ */
+export function Share(props: ShareProps): React.ReactElement {
+  const { item, settings, actions } = props;
+  const networks = itemNetworks(item);
+  const [network, setNetwork] = React.useState<Network>(networks[0] ?? 'linkedin');
+  const [text, setText] = React.useState(() => suggested(item, networks[0] ?? 'linkedin'));
+  const [accepting, setAccepting] = React.useState(false);
+  const [agreed, setAgreed] = React.useState(false);
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<ServiceError | Error | undefined>();
+  const [ready, setReady] = React.useState<{ network: Network; url: string; opened: boolean } | undefined>();
+  const idBase = `sw-share-${item.id}`;
+
+  const length = postLength(text, network);
+  const policy = settings.policy;
+  const report = policy === undefined
+    ? { ok: true, findings: [] as const }
+    : checkPolicy(text, policy.compiled, { network, item, ...(props.now ? { now: props.now } : {}), locale: props.locale ?? 'en' });
+  const blocked = !report.ok || length.over || text.trim() === '';
+
+  const choose = (next: Network): void => {
+    // Keep what the employee wrote; only an untouched suggestion follows the network.
+    if (text === suggested(item, network)) setText(suggested(item, next));
+    setNetwork(next);
+    setReady(undefined);
+  };
+
+  const share = async (): Promise<void> => {
+    setError(undefined);
+    setBusy(true);
+    try {
+      if (policy !== undefined && !(await actions.hasAccepted(policy.version))) {
+        setAccepting(true);
+        return;
+      }
+      await go();
+    } catch (failure) {
+      setError(failure as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const go = async (): Promise<void> => {
+    const shareId = actions.newShareId();
+    const trackedUrl = await actions.link({ publicUrl: item.publicUrl, itemId: item.id, campaign: item.campaign ?? '', network, shareId });
+    const intent = shareIntentUrl(network, { url: trackedUrl, text, title: item.title });
+    await actions.record({ shareId, item, network, trackedUrl });
+    setReady({ network, url: intent, opened: actions.open(intent) });
+    props.onShared?.(network);
+  };
+
+  const accept = async (): Promise<void> => {
+    if (policy === undefined) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await actions.accept(policy.version);
+      setAccepting(false);
+      await go();
+    } catch (failure) {
+      setError(failure as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack tokens={{ childrenGap: 12 }} aria-label={format(strings.ComposerLabel, { title: item.title })} role="group">
+      <Text variant="large" as="h3">{item.title}</Text>
+      <div role="radiogroup" aria-label={strings.NetworkLabel}>
+        <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+          {networks.map((candidate) => (
+            <button
+              key={candidate}
+              type="button"
+              role="radio"
+              aria-checked={candidate === network}
+              className={candidate === network ? 'ms-Button ms-Button--primary' : 'ms-Button'}
+              onClick={() => choose(candidate)}
+              style={{ padding: '4px 12px', minHeight: 32, cursor: 'pointer' }}
+            >
+              {NETWORK_NAMES[candidate]}
+            </button>
+          ))}
+        </Stack>
+      </div>
+      <TextField
+        id={`${idBase}-text`}
+        label={strings.MessageLabel}
+        multiline
+        autoAdjustHeight
+        value={text}
+        onChange={(_event, value) => { setText(value ?? ''); setReady(undefined); }}
+        aria-describedby={`${idBase}-count ${idBase}-findings`}
+      />
+      <Text id={`${idBase}-count`} aria-live="polite" styles={{ root: { color: length.over ? 'var(--sw-error, #a4262c)' : undefined } }}>
+        {length.max === null
+          ? format(strings.CountNoLimit, { length: length.length })
+          : format(strings.Count, { length: length.length, max: length.max, network: NETWORK_NAMES[network] })}
+      </Text>
+      <div id={`${idBase}-findings`} aria-live="polite">
+        {report.findings.map((finding) => (
+          <MessageBar
+            key={`${finding.code}-${finding.start}`}
+            messageBarType={finding.severity === 'block' ? MessageBarType.blocked : MessageBarType.warning}
+          >
+            {finding.message}
+            {finding.end > finding.start ? ` « ${text.slice(finding.start, finding.end)} »` : ''}
+          </MessageBar>
+        ))}
+      </div>
+      <Text variant="small">{strings.Disclosure}</Text>
+      {accepting && policy !== undefined ? (
+        <Stack tokens={{ childrenGap: 8 }} role="region" aria-label={strings.PolicyTitle}>
+          <Text variant="mediumPlus" as="h4">{strings.PolicyTitle}</Text>
+          <Text>{policy.summary}</Text>
+          <Checkbox label={strings.PolicyAgree} checked={agreed} onChange={(_event, checked) => setAgreed(checked === true)} />
+          <PrimaryButton text={strings.PolicyAccept} disabled={!agreed || busy} onClick={() => void accept()} />
+        </Stack>
+      ) : (
+        <PrimaryButton
+          text={format(strings.ShareOn, { network: NETWORK_NAMES[network] })}
+          disabled={blocked || busy}
+          onClick={() => void share()}
+        />
+      )}
+      {error !== undefined && <MessageBar messageBarType={MessageBarType.error} role="alert">{errorMessage(error, strings)}</MessageBar>}
+      {ready !== undefined && (
+        <MessageBar messageBarType={MessageBarType.success}>
+          {ready.opened ? strings.Opened : strings.Blocked}{' '}
+          <Link href={ready.url} target="_blank" rel="noopener noreferrer">{format(strings.OpenNetwork, { network: NETWORK_NAMES[ready.network] })}</Link>
+        </MessageBar>
+      )}
+    </Stack>
+  );
+}

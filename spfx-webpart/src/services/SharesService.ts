@@ -1,0 +1,114 @@
+/**
+ * Shares in the "Shareworthy Shares" list. The list has item-level permissions (read and
+ * edit own items only), so an employee records and sees their own shares; site owners see
+ * all of them for reports.
+ */
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/site-users/web';
+import type { Network, ShareableItem, ShareEvent } from '@shareworthy/core';
+import { toServiceError } from './errors';
+import { LISTS } from './schema';
+
+/** One share as the list stores it. */
+export interface ShareRow {
+  readonly SwShareId: string;
+  readonly SwItemId: string;
+  readonly SwItemTitle: string | null;
+  readonly SwCampaign: string | null;
+  readonly SwNetwork: string;
+  readonly AuthorId: number;
+  readonly Created: string;
+}
+
+const SHARE_COLUMNS = ['SwShareId', 'SwItemId', 'SwItemTitle', 'SwCampaign', 'SwNetwork', 'AuthorId', 'Created'] as const;
+
+/** What {@link SharesService.record} stores. */
+export interface NewShare {
+  readonly shareId: string;
+  readonly item: Pick<ShareableItem, 'id' | 'title' | 'campaign'>;
+  readonly network: Network;
+  readonly trackedUrl: string;
+}
+
+/**
+ * Maps a list row to core's ShareEvent.
+ * @param row the row
+ * @returns the event
+ * @example rowToShareEvent(row).network // 'linkedin'
+ */
+export function rowToShareEvent(row: ShareRow): ShareEvent {
+  return {
+    id: row.SwShareId,
+    itemId: row.SwItemId,
+    ...(row.SwItemTitle === null ? {} : { itemTitle: row.SwItemTitle }),
+    ...(row.SwCampaign === null ? {} : { campaign: row.SwCampaign }),
+    network: row.SwNetwork,
+    employeeId: String(row.AuthorId),
+    createdAt: row.Created,
+  };
+}
+
+/** Records and reads shares. */
+export class SharesService {
+  /** @param sp the page's SPFI */
+  public constructor(private readonly sp: SPFI) {}
+
+  /**
+   * Records one share.
+   * @param share what was shared where
+   * @example await shares.record({ shareId, item, network: 'linkedin', trackedUrl })
+   */
+  public async record(share: NewShare): Promise<void> {
+    try {
+      await this.sp.web.lists.getByTitle(LISTS.shares).items.add({
+        Title: `${share.network} ${share.item.id}`,
+        SwShareId: share.shareId,
+        SwItemId: share.item.id,
+        SwItemTitle: share.item.title.slice(0, 255),
+        SwCampaign: share.item.campaign ?? null,
+        SwNetwork: share.network,
+        SwTrackedUrl: share.trackedUrl,
+      });
+    } catch (error) {
+      throw toServiceError(error, `recording a share in ${LISTS.shares}`);
+    }
+  }
+
+  /**
+   * The current user's shares.
+   * @returns their share events, newest first
+   * @example new Set((await shares.mine()).map((s) => s.itemId))
+   */
+  public async mine(): Promise<ShareEvent[]> {
+    try {
+      const me = await this.sp.web.currentUser.select('Id')<{ Id: number }>();
+      const rows = await this.sp.web.lists
+        .getByTitle(LISTS.shares)
+        .items.select(...SHARE_COLUMNS)
+        .filter(`AuthorId eq ${me.Id}`)
+        .orderBy('Created', false)
+        .top(5000)<ShareRow[]>();
+      return rows.map(rowToShareEvent);
+    } catch (error) {
+      throw toServiceError(error, `reading your shares in ${LISTS.shares}`);
+    }
+  }
+
+  /**
+   * Every share the user may read (all of them for site owners), for reports.
+   * @returns share events
+   * @example aggregate({ shares: await shares.all(), clicks: [], eligibleEmployees: 100 }, 'network')
+   */
+  public async all(): Promise<ShareEvent[]> {
+    try {
+      const rows = await this.sp.web.lists
+        .getByTitle(LISTS.shares)
+        .items.select(...SHARE_COLUMNS)
+        .orderBy('Created', false)
+        .top(5000)<ShareRow[]>();
+      return rows.map(rowToShareEvent);
+    } catch (error) {
+      throw toServiceError(error, `reading ${LISTS.shares}`);
+    }
+  }
+}

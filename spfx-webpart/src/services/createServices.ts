@@ -1,0 +1,34 @@
+/**
+ * Wires the services of one page from its `SPFI`: settings are read once and decide whether
+ * links go through the tracker.
+ */
+import type { SPFI } from '@pnp/sp';
+import { ItemsService } from './ItemsService';
+import { ReportService } from './ReportService';
+import { SettingsService, type Settings } from './SettingsService';
+import { SharesService } from './SharesService';
+import { TrackerClient } from './TrackerClient';
+
+/** The services a web part uses. */
+export interface Services {
+  readonly settings: Settings;
+  readonly settingsService: SettingsService;
+  readonly items: ItemsService;
+  readonly shares: SharesService;
+  readonly tracker: TrackerClient;
+  readonly reports: ReportService;
+}
+
+/**
+ * Creates the services, reading settings first.
+ * @param sp the page's SPFI
+ * @returns the services
+ * @example const services = await createServices(initSP(this.context));
+ */
+export async function createServices(sp: SPFI): Promise<Services> {
+  const settingsService = new SettingsService(sp);
+  const settings = await settingsService.load();
+  const shares = new SharesService(sp);
+  const tracker = new TrackerClient(settings.tracker);
+  return { settings, settingsService, items: new ItemsService(sp), shares, tracker, reports: new ReportService(sp, shares, tracker, settings) };
+}

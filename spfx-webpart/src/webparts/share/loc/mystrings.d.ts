@@ -1,0 +1,31 @@
+declare interface IShareWebPartStrings {
+  PropertyPaneDescription: string;
+  BasicGroupName: string;
+  ItemIdFieldLabel: string;
+  SetUpButton: string;
+  SetUpDone: string;
+  NoItem: string;
+  Loading: string;
+  ComposerLabel: string;
+  NetworkLabel: string;
+  MessageLabel: string;
+  Count: string;
+  CountNoLimit: string;
+  Disclosure: string;
+  ShareOn: string;
+  PolicyTitle: string;
+  PolicyAgree: string;
+  PolicyAccept: string;
+  Opened: string;
+  Blocked: string;
+  OpenNetwork: string;
+  ErrorForbidden: string;
+  ErrorNotSetUp: string;
+  ErrorThrottled: string;
+  ErrorGeneric: string;
+}
+
+declare module 'ShareWebPartStrings' {
+  const strings: IShareWebPartStrings;
+  export = strings;
+}
