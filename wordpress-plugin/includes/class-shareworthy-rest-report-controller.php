@@ -16,6 +16,9 @@ final class Shareworthy_REST_Report_Controller extends WP_REST_Controller {
 	/** Longest period one request may cover. */
 	private const MAX_YEARS = 2;
 
+	/** How long a computed report is reused while the tables are unchanged. */
+	private const CACHE_SECONDS = 300;
+
 	/**
 	 * Sets namespace and base.
 	 */
@@ -115,7 +118,7 @@ final class Shareworthy_REST_Report_Controller extends WP_REST_Controller {
 		if ( isset( $request['network'] ) ) {
 			$options['network'] = (string) $request['network'];
 		}
-		$report = Shareworthy_Report::run( $by, $options );
+		$report = self::cached( $by, $options );
 		if ( 'csv' === $request['format'] ) {
 			$response = new WP_REST_Response( Shareworthy_Report::to_csv( $report['rows'], self::csv_columns(), true ) );
 			$response->header( 'Content-Type', 'text/csv; charset=utf-8' );
@@ -123,6 +126,30 @@ final class Shareworthy_REST_Report_Controller extends WP_REST_Controller {
 			return $response;
 		}
 		return rest_ensure_response( $report );
+	}
+
+	/**
+	 * The report, from a transient while the tables are unchanged: the admin page asks for five
+	 * groupings of one period, and the aggregation reads every click of it. The key holds the
+	 * tables' highest id and row count, so a new or erased share or click is seen at once;
+	 * titles, names and opt-ins are at most CACHE_SECONDS old.
+	 *
+	 * @param string               $by      Grouping.
+	 * @param array<string, mixed> $options Shareworthy_Report::run options.
+	 * @return array{totals: array<string, int|float>, rows: list<array<string, int|float|string>>}
+	 */
+	private static function cached( string $by, array $options ): array {
+		global $wpdb;
+		$clicks  = Shareworthy_Schema::clicks_table();
+		$shares  = Shareworthy_Schema::shares_table();
+		$version = $wpdb->get_row( "SELECT (SELECT MAX(id) FROM {$clicks}) AS a, (SELECT COUNT(*) FROM {$clicks}) AS b, (SELECT MAX(id) FROM {$shares}) AS c, (SELECT COUNT(*) FROM {$shares}) AS d", ARRAY_N ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names from $wpdb.
+		$key     = 'shareworthy_report_' . md5( (string) wp_json_encode( array( $by, array( 'time_zone' => $options['time_zone']->getName() ) + $options, $version ) ) );
+		$report  = get_transient( $key );
+		if ( ! is_array( $report ) ) {
+			$report = Shareworthy_Report::run( $by, $options );
+			set_transient( $key, $report, self::CACHE_SECONDS );
+		}
+		return $report;
 	}
 
 	/**

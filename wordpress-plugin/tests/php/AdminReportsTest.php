@@ -166,6 +166,19 @@ final class AdminReportsTest extends Shareworthy_TestCase {
 		}
 	}
 
+	public function test_a_new_click_is_counted_at_once_despite_the_cache(): void {
+		global $wpdb;
+		$this->load( self::vector( 'reports-aggregate.json' )['events'] );
+		$this->as_role( 'editor' );
+		$request = new WP_REST_Request( 'GET', '/shareworthy/v1/reports' );
+		$request->set_query_params( array( 'from' => '2026-03-01', 'to' => '2026-03-05', 'groupBy' => 'network' ) );
+		$this->assertSame( 6, rest_do_request( $request )->get_data()['totals']['clicks'] );
+		$this->assertSame( 6, rest_do_request( $request )->get_data()['totals']['clicks'] );
+		$wpdb->insert( Shareworthy_Schema::clicks_table(), array( 'share_id' => $this->ids['s4'], 'visitor_key' => hash( 'sha256', 'new' ), 'created_at' => '2026-03-04 10:00:00', 'counted' => 1 ), array( '%d', '%s', '%s', '%d' ) );
+		$totals = rest_do_request( $request )->get_data()['totals'];
+		$this->assertSame( array( 7, 4 ), array( $totals['clicks'], $totals['uniqueClicks'] ) );
+	}
+
 	public function test_only_report_viewers_get_the_report(): void {
 		$this->assertSame( 401, $this->rest( 'GET', '/shareworthy/v1/reports' )->get_status() );
 		foreach ( array( 'subscriber', 'contributor', 'author' ) as $role ) {
