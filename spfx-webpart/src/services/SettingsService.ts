@@ -4,8 +4,8 @@
  * `tracker` (`{ url, key }`), `report` (`{ costPerClick, eligibleEmployees }`).
  */
 import type { SPFI } from '@pnp/sp';
-import '@pnp/sp/site-users/web';
 import { compilePolicy, type CompiledPolicy, type Issue, type PolicyConfig } from '@shareworthy/core';
+import { currentUserId } from './currentUser';
 import { toServiceError } from './errors';
 import { LISTS } from './schema';
 
@@ -96,11 +96,11 @@ export class SettingsService {
    */
   public async hasAccepted(version: string): Promise<boolean> {
     try {
-      const me = await this.sp.web.currentUser.select('Id')<{ Id: number }>();
+      const me = await currentUserId(this.sp);
       const rows = await this.sp.web.lists
         .getByTitle(LISTS.acceptances)
         .items.select('Id')
-        .filter(`AuthorId eq ${me.Id} and SwPolicyVersion eq '${version.replace(/'/gu, "''")}'`)
+        .filter(`AuthorId eq ${me} and SwPolicyVersion eq '${version.replace(/'/gu, "''")}'`)
         .top(1)<{ Id: number }[]>();
       return rows.length > 0;
     } catch (error) {

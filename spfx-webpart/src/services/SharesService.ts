@@ -4,8 +4,8 @@
  * all of them for reports.
  */
 import type { SPFI } from '@pnp/sp';
-import '@pnp/sp/site-users/web';
 import type { Network, ShareableItem, ShareEvent } from '@shareworthy/core';
+import { currentUserId } from './currentUser';
 import { toServiceError } from './errors';
 import { LISTS } from './schema';
 
@@ -81,11 +81,11 @@ export class SharesService {
    */
   public async mine(): Promise<ShareEvent[]> {
     try {
-      const me = await this.sp.web.currentUser.select('Id')<{ Id: number }>();
+      const me = await currentUserId(this.sp);
       const rows = await this.sp.web.lists
         .getByTitle(LISTS.shares)
         .items.select(...SHARE_COLUMNS)
-        .filter(`AuthorId eq ${me.Id}`)
+        .filter(`AuthorId eq ${me}`)
         .orderBy('Created', false)
         .top(5000)<ShareRow[]>();
       return rows.map(rowToShareEvent);

@@ -1,0 +1,270 @@
+/** @jest-environment node */
+import { ListProvisioner } from '../src/services/ListProvisioner';
+import { ItemsService, type ItemRow } from '../src/services/ItemsService';
+import { SharesService } from '../src/services/SharesService';
+import { parseSettings, SettingsService } from '../src/services/SettingsService';
+import { TrackerClient } from '../src/services/TrackerClient';
+import { ReportService } from '../src/services/ReportService';
+import { ServiceError } from '../src/services/errors';
+import { initSP } from '../src/services/pnpjsConfig';
+import { LIST_DEFINITIONS, LISTS } from '../src/services/schema';
+import { api, fakeSp, WEB, type Call } from './fakeSp';
+
+const enc = (title: string): string => `web/lists/getByTitle('${encodeURIComponent(title)}')`;
+const posts = (calls: readonly Call[]): Call[] => calls.filter((call) => call.method === 'POST');
+
+describe('ListProvisioner', () => {
+  it('creates every list with item-level permissions and every column on an empty site', async () => {
+    const { sp, calls } = fakeSp((call) =>
+      call.method === 'GET' && !call.url.includes('/fields') ? { status: 404, body: { 'odata.error': { message: { value: 'List does not exist.' } } } } : call.method === 'GET' ? { status: 200, body: [] } : { status: 201, body: {} },
+    );
+    const report = await new ListProvisioner(sp).ensure();
+
+    expect(report.createdLists).toEqual(['Shareworthy Items', 'Shareworthy Shares', 'Shareworthy Settings', 'Shareworthy Acceptances', 'Shareworthy Concerns']);
+    const listPosts = posts(calls).filter((call) => call.url === api('web/lists'));
+    expect(listPosts.map((call) => call.body)).toContainEqual({
+      AllowContentTypes: false, BaseTemplate: 100, ContentTypesEnabled: false,
+      Description: 'One row per share; employees add their own and cannot edit others.',
+      Title: 'Shareworthy Shares', ReadSecurity: 2, WriteSecurity: 2,
+    });
+    expect(calls[0]).toEqual({ method: 'GET', url: api(`${enc('Shareworthy Items')}?%24select=Id`), body: undefined });
+    const fieldPosts = posts(calls).filter((call) => call.url.endsWith('/fields'));
+    expect(fieldPosts).toHaveLength(LIST_DEFINITIONS.reduce((sum, list) => sum + list.fields.length, 0));
+    expect(fieldPosts).toContainEqual({
+      method: 'POST',
+      url: api(`${enc('Shareworthy Items')}/fields`),
+      body: { __metadata: { type: 'SP.FieldChoice' }, Title: 'SwKind', FieldTypeKind: 6, Choices: { results: ['article', 'job', 'event', 'product'] } },
+    });
+    expect(report.createdFields).toContain('Shareworthy Shares/SwShareId');
+  });
+
+  it('changes nothing on a second run: only reads', async () => {
+    const { sp, calls } = fakeSp((call) => {
+      if (call.url.includes('/fields')) {
+        const list = LIST_DEFINITIONS.find((definition) => call.url.includes(encodeURIComponent(definition.title)));
+        return { status: 200, body: [{ InternalName: 'Title' }, ...(list?.fields ?? []).map((field) => ({ InternalName: field.name }))] };
+      }
+      return { status: 200, body: { Id: 'guid' } };
+    });
+    const report = await new ListProvisioner(sp).ensure();
+    expect(report).toEqual({ createdLists: [], createdFields: [] });
+    expect(posts(calls)).toEqual([]);
+    expect(calls).toHaveLength(LIST_DEFINITIONS.length * 2);
+  });
+
+  it('adds only the missing column of an existing list', async () => {
+    const { sp, calls } = fakeSp((call) => {
+      if (call.method === 'POST') return { status: 201, body: {} };
+      if (call.url.includes('/fields')) {
+        const list = LIST_DEFINITIONS.find((definition) => call.url.includes(encodeURIComponent(definition.title)));
+        const names = (list?.fields ?? []).map((field) => field.name).filter((name) => name !== 'SwTrackedUrl');
+        return { status: 200, body: names.map((name) => ({ InternalName: name })) };
+      }
+      return { status: 200, body: { Id: 'guid' } };
+    });
+    const report = await new ListProvisioner(sp).ensure();
+    expect(report.createdFields).toEqual(['Shareworthy Shares/SwTrackedUrl']);
+    expect(posts(calls).map((call) => call.url)).toEqual([api(`${enc('Shareworthy Shares')}/fields`)]);
+  });
+
+  it('stops with a "forbidden" error and creates nothing when the user may not read the site', async () => {
+    const { sp, calls } = fakeSp(() => ({ status: 403, body: { 'odata.error': { message: { value: 'Access denied.' } } } }));
+    const failure = await new ListProvisioner(sp).ensure().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ServiceError);
+    expect(failure).toMatchObject({ code: 'forbidden', status: 403, message: 'Access denied while setting up the list "Shareworthy Items".' });
+    expect(posts(calls)).toEqual([]);
+  });
+});
+
+describe('SharesService', () => {
+  it('records a share with the exact list item body', async () => {
+    const { sp, calls } = fakeSp(() => ({ status: 201, body: { Id: 12 } }));
+    await new SharesService(sp).record({
+      shareId: 'c0ffee-1',
+      item: { id: '7', title: 'We are hiring', campaign: 'Été 2026' },
+      network: 'linkedin',
+      trackedUrl: 'https://example.com/jobs?utm_source=linkedin',
+    });
+    expect(calls).toEqual([
+      {
+        method: 'POST',
+        url: api(`${enc(LISTS.shares)}/items`),
+        body: {
+          Title: 'linkedin 7', SwShareId: 'c0ffee-1', SwItemId: '7', SwItemTitle: 'We are hiring',
+          SwCampaign: 'Été 2026', SwNetwork: 'linkedin', SwTrackedUrl: 'https://example.com/jobs?utm_source=linkedin',
+        },
+      },
+    ]);
+  });
+
+  it('lists my shares filtered by my user id, mapped to core share events', async () => {
+    const { sp, calls } = fakeSp((call) =>
+      call.url.includes('/currentUser')
+        ? { status: 200, body: { Id: 15 } }
+        : { status: 200, body: [{ SwShareId: 's1', SwItemId: '7', SwItemTitle: null, SwCampaign: 'Launch', SwNetwork: 'x', AuthorId: 15, Created: '2026-11-02T10:00:00Z' }] },
+    );
+    const mine = await new SharesService(sp).mine();
+    expect(calls.map((call) => call.url)).toEqual([
+      api('web/currentUser?%24select=Id'),
+      api(`${enc(LISTS.shares)}/items?%24select=SwShareId%2CSwItemId%2CSwItemTitle%2CSwCampaign%2CSwNetwork%2CAuthorId%2CCreated&%24filter=AuthorId+eq+15&%24orderby=Created+desc&%24top=5000`),
+    ]);
+    expect(mine).toEqual([{ id: 's1', itemId: '7', campaign: 'Launch', network: 'x', employeeId: '15', createdAt: '2026-11-02T10:00:00Z' }]);
+  });
+
+  it('turns a 403 on recording into a clear "forbidden" error', async () => {
+    const { sp } = fakeSp(() => ({ status: 403, body: {} }));
+    await expect(new SharesService(sp).record({ shareId: 's', item: { id: '1', title: 'T' }, network: 'x', trackedUrl: 'https://e.com/' })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'Access denied while recording a share in Shareworthy Shares.',
+    });
+  });
+});
+
+const row = (overrides: Partial<ItemRow>): ItemRow => ({
+  Id: 7, Title: 'We are hiring', SwPublicUrl: 'https://example.com/jobs/7', SwSummary: null, SwImageUrl: null,
+  SwMessages: '{"default":"Join us!","x":"Join us on X"}', SwHashtags: '#Hiring, jobs', SwCampaign: 'Recruiting',
+  SwTopics: 'hr; jobs', SwAudience: null, SwKind: 'job', SwPriority: 80, SwStartsAt: null, SwExpiresAt: null,
+  SwStatus: 'approved', Created: '2026-11-01T09:00:00Z', ...overrides,
+});
+
+describe('currentUserId', () => {
+  it('refuses an answer without a numeric id instead of filtering on undefined', async () => {
+    const { sp, calls } = fakeSp(() => ({ status: 200, body: {} }));
+    await expect(new SharesService(sp).mine()).rejects.toMatchObject({ code: 'invalid-data' });
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('ItemsService', () => {
+  it('reads approved items through validateItem and keeps invalid rows apart', async () => {
+    const { sp, calls } = fakeSp(() => ({ status: 200, body: [row({}), row({ Id: 8, SwPublicUrl: 'javascript:alert(1)', SwMessages: 'Plain sentence' })] }));
+    const page = await new ItemsService(sp).approved();
+    expect(calls[0]?.url).toBe(
+      api(`${enc(LISTS.items)}/items?%24select=Id%2CTitle%2CSwPublicUrl%2CSwSummary%2CSwImageUrl%2CSwMessages%2CSwHashtags%2CSwCampaign%2CSwTopics%2CSwAudience%2CSwKind%2CSwPriority%2CSwStartsAt%2CSwExpiresAt%2CSwStatus%2CCreated&%24filter=SwStatus+eq+%27approved%27&%24orderby=Created+desc&%24top=500`),
+    );
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({ id: '7', hashtags: ['Hiring', 'jobs'], topics: ['hr', 'jobs'], messages: { default: 'Join us!', x: 'Join us on X' }, priority: 80, kind: 'job' });
+    expect(page.invalid).toEqual([{ id: '8', issues: [expect.objectContaining({ path: ['publicUrl'], code: 'unsupported-scheme' })] }]);
+  });
+});
+
+describe('SettingsService', () => {
+  it('compiles the stored policy and reads tracker and report settings', () => {
+    const settings = parseSettings([
+      { Title: 'policy', SwValue: JSON.stringify({ version: '3', summary: 'Be kind.', config: { blockedTerms: ['rachat'], requiredDisclosure: ['#employee'] } }) },
+      { Title: 'tracker', SwValue: '{"url":"https://t.example.com/","key":"k1"}' },
+      { Title: 'report', SwValue: '{"costPerClick":1.5,"eligibleEmployees":40}' },
+    ]);
+    expect(settings.policy?.version).toBe('3');
+    expect(settings.policyIssues).toEqual([]);
+    expect(settings.tracker).toEqual({ url: 'https://t.example.com', key: 'k1' });
+    expect(settings).toMatchObject({ costPerClick: 1.5, eligibleEmployees: 40 });
+  });
+
+  it('reports an invalid policy and a value that is not JSON instead of throwing', () => {
+    const settings = parseSettings([
+      { Title: 'policy', SwValue: JSON.stringify({ config: { allowedNetworks: ['myspace'] } }) },
+      { Title: 'report', SwValue: '{oops' },
+    ]);
+    expect(settings.policy).toBeUndefined();
+    expect(settings.policyIssues.map((issue) => issue.code)).toEqual(['invalid-json', 'unknown-network']);
+    expect(settings.policyIssues[1]?.path.slice(0, 3)).toEqual(['policy', 'config', 'allowedNetworks']);
+  });
+
+  it('checks the acceptance of a policy version for the current user, quoting the version', async () => {
+    const { sp, calls } = fakeSp((call) => (call.url.includes('/currentUser') ? { status: 200, body: { Id: 4 } } : { status: 200, body: [] }));
+    expect(await new SettingsService(sp).hasAccepted("it's 2")).toBe(false);
+    expect(calls[0]?.url).toBe(api('web/currentUser?%24select=Id'));
+    expect(calls[1]?.url).toBe(api(`${enc(LISTS.acceptances)}/items?%24select=Id&%24filter=AuthorId+eq+4+and+SwPolicyVersion+eq+%27it%27%27s+2%27&%24top=1`));
+  });
+});
+
+describe('TrackerClient', () => {
+  const request = { publicUrl: 'https://example.com/news?id=7#top', itemId: '7', campaign: 'Été 2026', network: 'linkedin' as const, shareId: 'abc-1' };
+
+  it('returns the UTM-tagged public URL when no tracker is configured', async () => {
+    const fetcher = jest.fn();
+    const url = await new TrackerClient(undefined, fetcher).link(request);
+    expect(url).toBe('https://example.com/news?id=7&utm_source=linkedin&utm_medium=employee_advocacy&utm_campaign=ete-2026&utm_content=abc-1#top');
+    expect(fetcher).not.toHaveBeenCalled();
+  });
+
+  it('posts the tagged target to /api/links with the bearer key and returns the short link', async () => {
+    const fetcher = jest.fn(async () => new Response(JSON.stringify({ code: 'Ab3', shortUrl: 'https://t.example.com/Ab3' }), { status: 201 }));
+    const url = await new TrackerClient({ url: 'https://t.example.com', key: 'k1' }, fetcher).link(request);
+    expect(url).toBe('https://t.example.com/Ab3');
+    expect(fetcher).toHaveBeenCalledWith('https://t.example.com/api/links', {
+      method: 'POST',
+      headers: { Authorization: 'Bearer k1', 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        targetUrl: 'https://example.com/news?id=7&utm_source=linkedin&utm_medium=employee_advocacy&utm_campaign=ete-2026&utm_content=abc-1#top',
+        itemId: '7', campaign: 'Été 2026', network: 'linkedin', shareId: 'abc-1',
+      }),
+    });
+  });
+
+  it('says "forbidden" when the tracker refuses the key', async () => {
+    const fetcher = async (): Promise<Response> => new Response('{}', { status: 401 });
+    await expect(new TrackerClient({ url: 'https://t.example.com', key: 'bad' }, fetcher).link(request)).rejects.toMatchObject({ code: 'forbidden', status: 401 });
+  });
+});
+
+describe('ReportService', () => {
+  it('aggregates the list shares and says clicks are unknown without a tracker', async () => {
+    const shares = {
+      all: async () => [
+        { id: 's1', itemId: '7', network: 'x', employeeId: '1', createdAt: '2026-11-02T10:00:00Z' },
+        { id: 's2', itemId: '7', network: 'linkedin', employeeId: '2', createdAt: '2026-11-03T10:00:00Z' },
+        { id: 's3', itemId: '8', network: 'x', employeeId: '2', createdAt: '2026-10-03T10:00:00Z' },
+      ],
+    };
+    const { sp } = fakeSp(() => ({ status: 500 }));
+    const service = new ReportService(sp, shares, new TrackerClient(undefined), { costPerClick: 0, eligibleEmployees: 4 });
+    const view = await service.load({ from: '2026-11-01', to: '2026-11-30', by: 'network' });
+    expect(view.clicksKnown).toBe(false);
+    expect(view.totals).toMatchObject({ shares: 2, clicks: 0, participationRate: 0.5 });
+    expect(view.rows.map((r) => [r.key, r.shares])).toEqual([['linkedin', 1], ['x', 1]]);
+  });
+
+  it('takes the tracker report when a tracker is configured', async () => {
+    const totals = { shares: 3, clicks: 9, uniqueClicks: 7, ctr: 3, participationRate: 0.1, reach: 1200, emv: 4.5 };
+    const fetcher = jest.fn(async () => new Response(JSON.stringify({ totals, rows: [] }), { status: 200 }));
+    const { sp } = fakeSp(() => ({ status: 500 }));
+    const view = await new ReportService(sp, { all: async () => [] }, new TrackerClient({ url: 'https://t.example.com', key: 'k' }, fetcher), { costPerClick: 0, eligibleEmployees: 0 })
+      .load({ from: '2026-11-01', to: '2026-11-30', by: 'day' });
+    expect(view).toEqual({ totals, rows: [], clicksKnown: true });
+    expect(fetcher.mock.calls[0]?.[0]).toBe('https://t.example.com/api/reports?from=2026-11-01&to=2026-11-30&groupBy=day');
+  });
+
+  it('lets site owners see reports: ManageWeb in the effective base permissions', async () => {
+    // ManageWeb is bit 31 (1-based), i.e. the Low word 0x40000000.
+    const { sp, calls } = fakeSp(() => ({ status: 200, body: { High: '432', Low: String(0x40000000 | 0x1) } }));
+    const shares = { all: async () => [] };
+    expect(await new ReportService(sp, shares, new TrackerClient(undefined), { costPerClick: 0, eligibleEmployees: 0 }).canView()).toBe(true);
+    expect(calls[0]?.url).toBe(api('web/EffectiveBasePermissions'));
+    const reader = fakeSp(() => ({ status: 200, body: { High: '432', Low: '1' } }));
+    expect(await new ReportService(reader.sp, shares, new TrackerClient(undefined), { costPerClick: 0, eligibleEmployees: 0 }).canView()).toBe(false);
+  });
+});
+
+describe('pnpjsConfig (SPFx behaviours over fetch)', () => {
+  const realFetch = globalThis.fetch;
+  afterEach(() => { globalThis.fetch = realFetch; });
+
+  it('retries a throttled request after Retry-After and then succeeds', async () => {
+    const seen: number[] = [];
+    globalThis.fetch = jest.fn(async () => {
+      seen.push(Date.now());
+      return seen.length === 1
+        ? new Response('', { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '1' } })
+        : new Response(JSON.stringify([{ Title: 'policy', SwValue: '{"config":{}}' }]), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }) as typeof fetch;
+    const context = { pageContext: { web: { absoluteUrl: WEB }, legacyPageContext: { formDigestValue: `0x1,${new Date().toUTCString()}`, formDigestTimeoutSeconds: 1800 } } };
+    const sp = initSP(context as never);
+    const settings = await new SettingsService(sp).load();
+    expect(settings.policy?.version).toBe('1');
+    expect(globalThis.fetch).toHaveBeenCalledTimes(2);
+    expect((seen[1] ?? 0) - (seen[0] ?? 0)).toBeGreaterThanOrEqual(950);
+    expect((globalThis.fetch as jest.Mock).mock.calls[1][0]).toBe(api(`${enc(LISTS.settings)}/items?%24select=Title%2CSwValue&%24top=100`));
+  });
+});
