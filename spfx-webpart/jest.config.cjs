@@ -12,6 +12,7 @@ module.exports = {
   rootDir: __dirname,
   roots: ['<rootDir>/test'],
   testEnvironment: 'jsdom',
+  setupFiles: ['<rootDir>/test/setup.cjs'],
   transform: {
     // SPFx's loc files are AMD modules (define([], factory)).
     '[\\\\/]loc[\\\\/][^\\\\/]+\\.js$': '<rootDir>/test/amd-loc-transform.cjs',

@@ -233,7 +233,7 @@ describe('ReportService', () => {
     const view = await new ReportService(sp, { all: async () => [] }, new TrackerClient({ url: 'https://t.example.com', key: 'k' }, fetcher), { costPerClick: 0, eligibleEmployees: 0 })
       .load({ from: '2026-11-01', to: '2026-11-30', by: 'day' });
     expect(view).toEqual({ totals, rows: [], clicksKnown: true });
-    expect(fetcher.mock.calls[0]?.[0]).toBe('https://t.example.com/api/reports?from=2026-11-01&to=2026-11-30&groupBy=day');
+    expect((fetcher.mock.calls as unknown as string[][])[0]?.[0]).toBe('https://t.example.com/api/reports?from=2026-11-01&to=2026-11-30&groupBy=day');
   });
 
   it('lets site owners see reports: ManageWeb in the effective base permissions', async () => {

@@ -1,0 +1,4 @@
+// jsdom has no TextEncoder; browsers (and core, which needs it) do.
+const { TextEncoder, TextDecoder } = require('node:util');
+globalThis.TextEncoder ??= TextEncoder;
+globalThis.TextDecoder ??= TextDecoder;
