@@ -1,6 +1,6 @@
 <?php
 /**
- * The Shareworthy admin menu: Reports (React, built from src/admin/reports).
+ * The Shareworthy admin menu: Reports and Settings (React, built from src/admin).
  *
  * @package Shareworthy
  */
@@ -9,6 +9,7 @@ defined( 'ABSPATH' ) || exit;
 
 require_once __DIR__ . '/class-shareworthy-report.php';
 require_once __DIR__ . '/class-shareworthy-rest-report-controller.php';
+require_once __DIR__ . '/class-shareworthy-admin-settings.php';
 
 /**
  * Adds the menu, the reports route and the leaderboard opt-in, and loads each page's script
@@ -30,6 +31,9 @@ final class Shareworthy_Admin {
 		add_action( 'rest_api_init', array( __CLASS__, 'register_routes' ) );
 		add_action( 'admin_menu', array( __CLASS__, 'add_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( __CLASS__, 'enqueue' ) );
+		add_action( 'rest_api_init', array( 'Shareworthy_Admin_Settings', 'register' ), 20 );
+		add_filter( 'rest_request_before_callbacks', array( 'Shareworthy_Admin_Settings', 'check_policy_request' ), 10, 3 );
+		add_action( 'admin_menu', array( 'Shareworthy_Admin_Settings', 'add_page' ), 20 );
 	}
 
 	/**
