@@ -45,6 +45,7 @@ module.exports = [
 			...( await ( typeof scripts.entry === 'function' ? scripts.entry() : scripts.entry ) ),
 			'sidebar/index': './src/sidebar/index.js',
 			'admin/reports/index': './src/admin/reports/index.js',
+			'admin/settings/index': './src/admin/settings/index.js',
 		} ),
 	} ),
 	withCore( modules ),

@@ -145,3 +145,35 @@ test('the reports page reads at 375 px without horizontal page scroll and withou
     await context.close();
   }
 });
+
+test('the settings page previews the policy on a sample message and saves the value of a click the reports use', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(15000);
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/wp-login.php`);
+    await page.fill('#user_login', 'admin');
+    await page.fill('#user_pass', 'password');
+    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+    await page.goto(`${server.url}/wp-admin/admin.php?page=shareworthy-settings`);
+    await page.getByLabel('Blocked terms').fill('Projet Éclair');
+    await page.getByLabel('Sample message').fill('Le projet éclair arrive bientôt !');
+    await page.locator('.shareworthy-settings__findings li').first().waitFor();
+    assert.match(await page.locator('.shareworthy-settings__findings').textContent(), /clair/i);
+    await page.getByLabel('Blocked terms').fill('Projet Éclair\n***');
+    await page.locator('.components-notice', { hasText: 'cannot be checked' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Save settings' }).isDisabled(), true);
+    await page.getByLabel('Blocked terms').fill('Projet Éclair');
+    await page.getByLabel('Value of one click (earned media value)').fill('0.5');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.locator('.components-notice', { hasText: 'Settings saved.' }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(shots, 'admin-settings-desktop.png'), fullPage: true });
+    assert.deepEqual(await axeViolations(page), []);
+    const month = await report({ from: daysBefore(29), to: today(), groupBy: 'network' });
+    assert.equal(month.totals.emv, Math.round(month.totals.clicks * 0.5 * 100) / 100);
+  } finally {
+    await context.close();
+  }
+});

@@ -210,10 +210,11 @@ final class Shareworthy_Admin_Settings {
 		$asset = require $asset_file;
 		wp_enqueue_script( 'shareworthy-admin-settings', plugins_url( 'build/admin/settings/index.js', SHAREWORTHY_FILE ), $asset['dependencies'], $asset['version'], true );
 		wp_set_script_translations( 'shareworthy-admin-settings', 'shareworthy', SHAREWORTHY_DIR . '/languages' );
-		wp_enqueue_style( 'wp-components' );
+		wp_enqueue_style( 'shareworthy-admin-settings', plugins_url( 'build/admin/settings/index.css', SHAREWORTHY_FILE ), array( 'wp-components' ), $asset['version'] );
 		$post_types = array();
 		foreach ( get_post_types( array( 'show_ui' => true ), 'objects' ) as $type ) {
-			if ( ! in_array( $type->name, array( 'post', 'page', 'attachment', Shareworthy_Blocks::CONCERN_TYPE ), true ) ) {
+			// WordPress' own types (wp_block, wp_navigation, …) are not articles to share.
+			if ( ! str_starts_with( $type->name, 'wp_' ) && ! in_array( $type->name, array( 'post', 'page', 'attachment', Shareworthy_Blocks::CONCERN_TYPE ), true ) ) {
 				$post_types[] = array(
 					'value' => $type->name,
 					'label' => $type->labels->name,
