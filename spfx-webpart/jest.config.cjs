@@ -26,6 +26,8 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(@pnp|@shareworthy)/)'],
   moduleNameMapper: {
+    // CSS modules: class name = key, so tests can still tell classes apart.
+    '\\.module\\.scss$': '<rootDir>/test/style-stub.cjs',
     '^ShareWebPartStrings$': '<rootDir>/src/webparts/share/loc/en-us.js',
     '^FeedWebPartStrings$': '<rootDir>/src/webparts/feed/loc/en-us.js',
     '^ReportWebPartStrings$': '<rootDir>/src/webparts/report/loc/en-us.js',

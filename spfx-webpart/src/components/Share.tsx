@@ -5,13 +5,13 @@
  * a network script: SharePoint's CSP forbids third-party scripts, Teams' launcher included.
  */
 import * as React from 'react';
-import { Checkbox, Link, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
 import { checkPolicy, itemNetworks, shareIntentUrl, type Network, type ShareableItem } from '@shareworthy/core';
 import * as strings from 'ShareWebPartStrings';
 import type { ServiceError } from '../services/errors';
 import type { Settings } from '../services/SettingsService';
 import { postLength } from './length';
 import { errorMessage } from './messages';
+import styles from './Share.module.scss';
 
 /** What the composer needs from the services (fakes in tests and the harness). */
 export interface ShareActions {
@@ -118,72 +118,61 @@ export function Share(props: ShareProps): React.ReactElement {
   };
 
   return (
-    <Stack tokens={{ childrenGap: 12 }} aria-label={format(strings.ComposerLabel, { title: item.title })} role="group">
-      <Text variant="large" as="h3">{item.title}</Text>
-      <div role="radiogroup" aria-label={strings.NetworkLabel}>
-        <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-          {networks.map((candidate) => (
-            <button
-              key={candidate}
-              type="button"
-              role="radio"
-              aria-checked={candidate === network}
-              className={candidate === network ? 'ms-Button ms-Button--primary' : 'ms-Button'}
-              onClick={() => choose(candidate)}
-              style={{ padding: '4px 12px', minHeight: 32, cursor: 'pointer' }}
-            >
-              {NETWORK_NAMES[candidate]}
-            </button>
-          ))}
-        </Stack>
+    <div className={styles.composer} role="group" aria-label={format(strings.ComposerLabel, { title: item.title })}>
+      <h3 className={styles.title}>{item.title}</h3>
+      <div className={styles.networks} role="radiogroup" aria-label={strings.NetworkLabel}>
+        {networks.map((candidate) => (
+          <button key={candidate} type="button" role="radio" aria-checked={candidate === network} className={styles.network} onClick={() => choose(candidate)}>
+            {NETWORK_NAMES[candidate]}
+          </button>
+        ))}
       </div>
-      <TextField
-        id={`${idBase}-text`}
-        label={strings.MessageLabel}
-        multiline
-        autoAdjustHeight
-        value={text}
-        onChange={(_event, value) => { setText(value ?? ''); setReady(undefined); }}
-        aria-describedby={`${idBase}-count ${idBase}-findings`}
-      />
-      <Text id={`${idBase}-count`} aria-live="polite" styles={{ root: { color: length.over ? 'var(--sw-error, #a4262c)' : undefined } }}>
+      <div>
+        <label className={styles.label} htmlFor={`${idBase}-text`}>{strings.MessageLabel}</label>
+        <textarea
+          id={`${idBase}-text`}
+          className={styles.text}
+          value={text}
+          onChange={(event) => { setText(event.target.value); setReady(undefined); }}
+          aria-describedby={`${idBase}-count ${idBase}-findings`}
+          aria-invalid={blocked}
+        />
+      </div>
+      <p id={`${idBase}-count`} className={`${styles.small} ${length.over ? styles.over : ''}`} aria-live="polite">
         {length.max === null
           ? format(strings.CountNoLimit, { length: length.length })
           : format(strings.Count, { length: length.length, max: length.max, network: NETWORK_NAMES[network] })}
-      </Text>
+      </p>
       <div id={`${idBase}-findings`} aria-live="polite">
         {report.findings.map((finding) => (
-          <MessageBar
-            key={`${finding.code}-${finding.start}`}
-            messageBarType={finding.severity === 'block' ? MessageBarType.blocked : MessageBarType.warning}
-          >
+          <p key={`${finding.code}-${finding.start}`} className={`${styles.bar} ${finding.severity === 'block' ? styles.block : styles.warn}`}>
             {finding.message}
             {finding.end > finding.start ? ` « ${text.slice(finding.start, finding.end)} »` : ''}
-          </MessageBar>
+          </p>
         ))}
       </div>
-      <Text variant="small">{strings.Disclosure}</Text>
+      <p className={styles.small}>{strings.Disclosure}</p>
       {accepting && policy !== undefined ? (
-        <Stack tokens={{ childrenGap: 8 }} role="region" aria-label={strings.PolicyTitle}>
-          <Text variant="mediumPlus" as="h4">{strings.PolicyTitle}</Text>
-          <Text>{policy.summary}</Text>
-          <Checkbox label={strings.PolicyAgree} checked={agreed} onChange={(_event, checked) => setAgreed(checked === true)} />
-          <PrimaryButton text={strings.PolicyAccept} disabled={!agreed || busy} onClick={() => void accept()} />
-        </Stack>
+        <section className={styles.policy} aria-label={strings.PolicyTitle}>
+          <h4>{strings.PolicyTitle}</h4>
+          <p>{policy.summary}</p>
+          <label>
+            <input type="checkbox" checked={agreed} onChange={(event) => setAgreed(event.target.checked)} /> {strings.PolicyAgree}
+          </label>
+          <button type="button" className={styles.primary} disabled={!agreed || busy} onClick={() => void accept()}>{strings.PolicyAccept}</button>
+        </section>
       ) : (
-        <PrimaryButton
-          text={format(strings.ShareOn, { network: NETWORK_NAMES[network] })}
-          disabled={blocked || busy}
-          onClick={() => void share()}
-        />
+        <button type="button" className={styles.primary} disabled={blocked || busy} onClick={() => void share()}>
+          {format(strings.ShareOn, { network: NETWORK_NAMES[network] })}
+        </button>
       )}
-      {error !== undefined && <MessageBar messageBarType={MessageBarType.error} role="alert">{errorMessage(error, strings)}</MessageBar>}
+      {error !== undefined && <p className={`${styles.bar} ${styles.block}`} role="alert">{errorMessage(error, strings)}</p>}
       {ready !== undefined && (
-        <MessageBar messageBarType={MessageBarType.success}>
+        <p className={`${styles.bar} ${styles.success}`} role="status">
           {ready.opened ? strings.Opened : strings.Blocked}{' '}
-          <Link href={ready.url} target="_blank" rel="noopener noreferrer">{format(strings.OpenNetwork, { network: NETWORK_NAMES[ready.network] })}</Link>
-        </MessageBar>
+          <a className={styles.link} href={ready.url} target="_blank" rel="noopener noreferrer">{format(strings.OpenNetwork, { network: NETWORK_NAMES[ready.network] })}</a>
+        </p>
       )}
-    </Stack>
+    </div>
   );
 }

@@ -3,12 +3,12 @@
  * loading, "choose an item" or error state.
  */
 import * as React from 'react';
-import { MessageBar, MessageBarType, Spinner } from '@fluentui/react';
 import type { Result, ShareableItem } from '@shareworthy/core';
 import * as strings from 'ShareWebPartStrings';
 import type { Settings } from '../services/SettingsService';
 import { errorMessage } from './messages';
 import { Share, type ShareActions } from './Share';
+import styles from './Share.module.scss';
 
 /** What the Share web part loads. */
 export interface ShareData {
@@ -40,14 +40,14 @@ export function ShareApp(props: ShareAppProps): React.ReactElement {
     return () => { live = false; };
   }, [load]);
 
-  if (error !== undefined) return <MessageBar messageBarType={MessageBarType.error} role="alert">{errorMessage(error, strings)}</MessageBar>;
-  if (data === undefined) return <Spinner label={strings.Loading} />;
-  if (data.item === undefined) return <MessageBar>{strings.NoItem}</MessageBar>;
+  if (error !== undefined) return <p className={`${styles.bar} ${styles.block}`} role="alert">{errorMessage(error, strings)}</p>;
+  if (data === undefined) return <p className={styles.small} role="status">{strings.Loading}</p>;
+  if (data.item === undefined) return <p className={styles.bar}>{strings.NoItem}</p>;
   if (!data.item.success) {
     return (
-      <MessageBar messageBarType={MessageBarType.warning}>
+      <p className={`${styles.bar} ${styles.warn}`}>
         {data.item.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join(' ')}
-      </MessageBar>
+      </p>
     );
   }
   return <Share item={data.item.output} settings={data.settings} actions={props.actions} locale={props.locale} />;

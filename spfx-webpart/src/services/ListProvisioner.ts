@@ -4,6 +4,7 @@
  * half-finished first run.
  */
 import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/fields';
 import type { IFields } from '@pnp/sp/fields';
 import { statusOf, toServiceError } from './errors';
 import { LIST_DEFINITIONS, type FieldDefinition, type ListDefinition } from './schema';

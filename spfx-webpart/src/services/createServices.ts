@@ -1,10 +1,10 @@
 /**
  * Wires the services of one page from its `SPFI`: settings are read once and decide whether
- * links go through the tracker.
+ * links go through the tracker. The Report web part adds its ReportService itself, so the
+ * permission helpers it needs stay out of the Share and Feed bundles.
  */
 import type { SPFI } from '@pnp/sp';
 import { ItemsService } from './ItemsService';
-import { ReportService } from './ReportService';
 import { SettingsService, type Settings } from './SettingsService';
 import { SharesService } from './SharesService';
 import { TrackerClient } from './TrackerClient';
@@ -16,7 +16,6 @@ export interface Services {
   readonly items: ItemsService;
   readonly shares: SharesService;
   readonly tracker: TrackerClient;
-  readonly reports: ReportService;
 }
 
 /**
@@ -30,5 +29,5 @@ export async function createServices(sp: SPFI): Promise<Services> {
   const settings = await settingsService.load();
   const shares = new SharesService(sp);
   const tracker = new TrackerClient(settings.tracker);
-  return { settings, settingsService, items: new ItemsService(sp), shares, tracker, reports: new ReportService(sp, shares, tracker, settings) };
+  return { settings, settingsService, items: new ItemsService(sp), shares, tracker };
 }

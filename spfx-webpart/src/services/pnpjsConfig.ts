@@ -2,15 +2,15 @@
  * PnPjs is configured here, once per page: the web parts call {@link initSP} in `onInit` and
  * hand the resulting `SPFI` to the services. `SPFx(context)` brings SharePoint's auth, the
  * request digest and `BrowserFetchWithRetry`, which retries 429/503/504 and honours
- * `Retry-After` (SharePoint Online's throttling contract).
+ * `Retry-After` (SharePoint Online's throttling contract). Only the PnPjs parts every web part
+ * needs are imported here; fields (provisioning) and security (reports) are imported by the
+ * services that use them, so they stay out of the other bundles.
  */
 import type { WebPartContext } from '@microsoft/sp-webpart-base';
 import { spfi, SPFx, type SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import '@pnp/sp/fields';
-import '@pnp/sp/security';
 
 let sp: SPFI | undefined;
 

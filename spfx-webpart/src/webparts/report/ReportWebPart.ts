@@ -5,8 +5,8 @@ import { type IPropertyPaneConfiguration, PropertyPaneSlider } from '@microsoft/
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import * as strings from 'ReportWebPartStrings';
 import { Report } from '../../components/Report';
-import type { ReportQuery, ReportView } from '../../services/ReportService';
-import { createServices, type Services } from '../../services/createServices';
+import { ReportService, type ReportQuery, type ReportView } from '../../services/ReportService';
+import { createServices } from '../../services/createServices';
 import { initSP } from '../../services/pnpjsConfig';
 import { localeOf } from '../webPartHelpers';
 
@@ -29,14 +29,17 @@ function download(fileName: string, csv: string): void {
 
 /** Thin: property pane, and one root component rendered with services. */
 export default class ReportWebPart extends BaseClientSideWebPart<IReportWebPartProps> {
-  private services: Promise<Services> | undefined;
+  private reports: Promise<ReportService> | undefined;
 
   public render(): void {
-    if (this.services === undefined) this.services = createServices(initSP(this.context));
-    const services = this.services;
+    if (this.reports === undefined) {
+      const sp = initSP(this.context);
+      this.reports = createServices(sp).then(({ shares, tracker, settings }) => new ReportService(sp, shares, tracker, settings));
+    }
+    const reports = this.reports;
     const service = {
-      canView: async (): Promise<boolean> => (await services).reports.canView(),
-      load: async (query: ReportQuery): Promise<ReportView> => (await services).reports.load(query),
+      canView: async (): Promise<boolean> => (await reports).canView(),
+      load: async (query: ReportQuery): Promise<ReportView> => (await reports).load(query),
     };
     const today = new Date();
     const from = new Date(today.getTime() - ((this.properties.days ?? 30) - 1) * 86_400_000);

@@ -6,8 +6,8 @@ import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import * as strings from 'ShareWebPartStrings';
 import { ShareApp, type ShareData } from '../../components/ShareApp';
 import type { ShareActions } from '../../components/Share';
+import { errorMessage } from '../../components/messages';
 import { createServices, type Services } from '../../services/createServices';
-import { ListProvisioner } from '../../services/ListProvisioner';
 import { initSP } from '../../services/pnpjsConfig';
 import { localeOf, newShareId, openWindow } from '../webPartHelpers';
 
@@ -78,10 +78,14 @@ export default class ShareWebPart extends BaseClientSideWebPart<IShareWebPartPro
   }
 
   private setUp(): string {
-    new ListProvisioner(initSP(this.context)).ensure().then(
-      () => { this.setupStatus = strings.SetUpDone; },
-      (error: Error) => { this.setupStatus = error.message; },
-    ).finally(() => { this.services = undefined; this.context.propertyPane.refresh(); });
+    // Loaded on click: only site owners set up, once; readers never download the provisioner.
+    import(/* webpackChunkName: 'shareworthy-setup' */ '../../services/ListProvisioner')
+      .then(({ ListProvisioner }) => new ListProvisioner(initSP(this.context)).ensure())
+      .then(
+        () => { this.setupStatus = strings.SetUpDone; },
+        (error: Error) => { this.setupStatus = errorMessage(error, strings); },
+      )
+      .finally(() => { this.services = undefined; this.context.propertyPane.refresh(); });
     return '';
   }
 }
