@@ -1,6 +1,6 @@
 <?php
 /**
- * The Shareworthy admin menu: Reports and Settings (React, built from src/admin).
+ * The Shareworthy admin menu: Reports and Settings (React, built from src/admin), Approval queue.
  *
  * @package Shareworthy
  */
@@ -10,6 +10,7 @@ defined( 'ABSPATH' ) || exit;
 require_once __DIR__ . '/class-shareworthy-report.php';
 require_once __DIR__ . '/class-shareworthy-rest-report-controller.php';
 require_once __DIR__ . '/class-shareworthy-admin-settings.php';
+require_once __DIR__ . '/class-shareworthy-admin-approvals.php';
 
 /**
  * Adds the menu, the reports route and the leaderboard opt-in, and loads each page's script
@@ -34,6 +35,7 @@ final class Shareworthy_Admin {
 		add_action( 'rest_api_init', array( 'Shareworthy_Admin_Settings', 'register' ), 20 );
 		add_filter( 'rest_request_before_callbacks', array( 'Shareworthy_Admin_Settings', 'check_policy_request' ), 10, 3 );
 		add_action( 'admin_menu', array( 'Shareworthy_Admin_Settings', 'add_page' ), 20 );
+		Shareworthy_Admin_Approvals::boot();
 	}
 
 	/**
