@@ -166,6 +166,18 @@ final class AdminReportsTest extends Shareworthy_TestCase {
 		}
 	}
 
+	public function test_employees_opt_in_to_be_named_through_rest_and_only_for_themselves(): void {
+		$this->load( self::vector( 'reports-aggregate.json' )['events'] );
+		wp_set_current_user( $this->ids['u1'] );
+		$this->assertSame( 200, $this->rest( 'POST', '/wp/v2/users/me', array( 'meta' => array( Shareworthy_Report::OPT_IN_META => true ) ) )->get_status() );
+		$this->assertSame( 403, $this->rest( 'POST', '/wp/v2/users/' . $this->ids['u2'], array( 'meta' => array( Shareworthy_Report::OPT_IN_META => true ) ) )->get_status() );
+		$this->as_role( 'editor' );
+		$request = new WP_REST_Request( 'GET', '/shareworthy/v1/reports' );
+		$request->set_query_params( array( 'from' => '2026-03-01', 'to' => '2026-03-05', 'groupBy' => 'employee' ) );
+		$rows = rest_do_request( $request )->get_data()['rows'];
+		$this->assertSame( array( array( (string) $this->ids['u1'], 'u1', 2, 5 ), array( 'others', 'Others', 2, 1 ) ), array_map( static fn( array $row ): array => array( $row['key'], $row['label'], $row['shares'], $row['clicks'] ), $rows ) );
+	}
+
 	public function test_a_new_click_is_counted_at_once_despite_the_cache(): void {
 		global $wpdb;
 		$this->load( self::vector( 'reports-aggregate.json' )['events'] );
