@@ -136,7 +136,7 @@ describe('Report', () => {
     expect(screen.getByRole('img', { name: /Bar chart of shares/u })).toBeTruthy();
     const rows = within(screen.getByRole('table')).getAllByRole('row').map((row) => Array.from(row.children).map((cell) => cell.textContent));
     expect(rows).toEqual([
-      ['Network', 'Shares', 'Clicks', 'Unique clicks', 'Click-through rate'],
+      ['Network', 'Shares', 'Clicks', 'Unique clicks', 'Clicks per share'],
       ['LinkedIn', '2', 'n/a', 'n/a', 'n/a'],
       ['X', '1', 'n/a', 'n/a', 'n/a'],
     ]);

@@ -66,10 +66,10 @@ export function Feed(props: FeedProps): React.ReactElement {
   return (
     <Stack tokens={{ childrenGap: 12 }}>
       <Text variant="xLarge" as="h2">{strings.Title}</Text>
-      <Stack horizontal wrap tokens={{ childrenGap: 12 }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
         <Dropdown label={strings.TopicFilter} options={options(topics, strings.AllTopics)} selectedKey={topic} onChange={(_e, option) => setTopic(String(option?.key ?? ALL))} styles={{ root: { minWidth: 180 } }} />
         <Dropdown label={strings.CampaignFilter} options={options(campaigns, strings.AllCampaigns)} selectedKey={campaign} onChange={(_e, option) => setCampaign(String(option?.key ?? ALL))} styles={{ root: { minWidth: 180 } }} />
-      </Stack>
+      </div>
       {shown.length === 0 ? (
         <MessageBar>{data.items.length === 0 ? strings.Empty : strings.NoMatch}</MessageBar>
       ) : (

@@ -73,6 +73,8 @@ export function Report(props: ReportProps): React.ReactElement | null {
   if (allowed === false) return null;
   const number = new Intl.NumberFormat(props.locale);
   const percent = new Intl.NumberFormat(props.locale, { style: 'percent', maximumFractionDigits: 1 });
+  // Core's CTR is clicks per share (a share has no impression count to divide by), so it is shown as a ratio.
+  const ratio = new Intl.NumberFormat(props.locale, { maximumFractionDigits: 2 });
   const money = new Intl.NumberFormat(props.locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
   const unknown = strings.Unknown;
 
@@ -80,7 +82,7 @@ export function Report(props: ReportProps): React.ReactElement | null {
     [strings.Shares, number.format(view.totals.shares)],
     [strings.Clicks, view.clicksKnown ? number.format(view.totals.clicks) : unknown],
     [strings.UniqueClicks, view.clicksKnown ? number.format(view.totals.uniqueClicks) : unknown],
-    [strings.Ctr, view.clicksKnown ? percent.format(view.totals.ctr) : unknown],
+    [strings.Ctr, view.clicksKnown ? ratio.format(view.totals.ctr) : unknown],
     [strings.Participation, percent.format(view.totals.participationRate)],
     [strings.Reach, number.format(view.totals.reach)],
     [strings.Emv, view.clicksKnown ? money.format(view.totals.emv) : unknown],
@@ -89,7 +91,8 @@ export function Report(props: ReportProps): React.ReactElement | null {
   return (
     <Stack tokens={{ childrenGap: 12 }}>
       <Text variant="xLarge" as="h2">{strings.Title}</Text>
-      <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end">
+      {/* A wrapping flex row, not Stack's wrap: its negative margins spilled over the section edges at 375 px. */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end' }}>
         <TextField label={strings.From} type="date" value={query.from} onChange={(_e, value) => value && setQuery({ ...query, from: value })} />
         <TextField label={strings.To} type="date" value={query.to} onChange={(_e, value) => value && setQuery({ ...query, to: value })} />
         <Dropdown
@@ -105,7 +108,7 @@ export function Report(props: ReportProps): React.ReactElement | null {
             onClick={() => props.download(`shareworthy-${query.by}-${query.from}-${query.to}.csv`, toCsv(view.rows))}
           />
         )}
-      </Stack>
+      </div>
       {view === undefined ? <Spinner label={strings.Loading} /> : (
         <>
           {!view.clicksKnown && <MessageBar>{strings.SharesOnly}</MessageBar>}
@@ -120,6 +123,7 @@ export function Report(props: ReportProps): React.ReactElement | null {
           {view.rows.length === 0 ? <MessageBar>{strings.NoData}</MessageBar> : (
             <>
               <Bars rows={view.rows} clicksKnown={view.clicksKnown} />
+              <div style={{ overflowX: 'auto' }}>
               <table style={{ borderCollapse: 'collapse', width: '100%' }}>
                 <caption style={{ textAlign: 'left' }}><Text variant="small">{strings.TableCaption}</Text></caption>
                 <thead>
@@ -138,11 +142,12 @@ export function Report(props: ReportProps): React.ReactElement | null {
                       <td style={{ textAlign: 'right' }}>{number.format(row.shares)}</td>
                       <td style={{ textAlign: 'right' }}>{view.clicksKnown ? number.format(row.clicks) : unknown}</td>
                       <td style={{ textAlign: 'right' }}>{view.clicksKnown ? number.format(row.uniqueClicks) : unknown}</td>
-                      <td style={{ textAlign: 'right' }}>{view.clicksKnown ? percent.format(row.ctr) : unknown}</td>
+                      <td style={{ textAlign: 'right' }}>{view.clicksKnown ? ratio.format(row.ctr) : unknown}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+              </div>
             </>
           )}
         </>

@@ -17,7 +17,7 @@ define([], function() {
     "Shares": "Shares",
     "Clicks": "Clicks",
     "UniqueClicks": "Unique clicks",
-    "Ctr": "Click-through rate",
+    "Ctr": "Clicks per share",
     "Participation": "Participation",
     "Reach": "Estimated reach",
     "Emv": "Earned media value",

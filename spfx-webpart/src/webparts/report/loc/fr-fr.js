@@ -17,7 +17,7 @@ define([], function() {
     "Shares": "Partages",
     "Clicks": "Clics",
     "UniqueClicks": "Clics uniques",
-    "Ctr": "Taux de clic",
+    "Ctr": "Clics par partage",
     "Participation": "Participation",
     "Reach": "Portée estimée",
     "Emv": "Valeur média acquise",
