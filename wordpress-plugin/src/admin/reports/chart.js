@@ -7,7 +7,7 @@ import { __, sprintf } from '@wordpress/i18n';
 
 const WIDTH = 720;
 const HEIGHT = 220;
-const PAD = { top: 12, right: 40, bottom: 28, left: 40 };
+const PAD = { top: 12, right: 48, bottom: 30, left: 48 };
 
 /**
  * @param {Object}                                                       props
