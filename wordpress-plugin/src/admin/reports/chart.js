@@ -106,16 +106,20 @@ export default function DayChart( { rows } ) {
 				) }
 			</svg>
 			<figcaption className="shareworthy-reports__legend">
-				<span
-					className="shareworthy-reports__key shareworthy-reports__key--clicks"
-					aria-hidden="true"
-				/>
-				{ __( 'Clicks (bars, left scale)', 'shareworthy' ) }
-				<span
-					className="shareworthy-reports__key shareworthy-reports__key--shares"
-					aria-hidden="true"
-				/>
-				{ __( 'Shares (line, right scale)', 'shareworthy' ) }
+				<span className="shareworthy-reports__legend-item">
+					<span
+						className="shareworthy-reports__key shareworthy-reports__key--clicks"
+						aria-hidden="true"
+					/>
+					{ __( 'Clicks (bars, left scale)', 'shareworthy' ) }
+				</span>
+				<span className="shareworthy-reports__legend-item">
+					<span
+						className="shareworthy-reports__key shareworthy-reports__key--shares"
+						aria-hidden="true"
+					/>
+					{ __( 'Shares (line, right scale)', 'shareworthy' ) }
+				</span>
 			</figcaption>
 		</figure>
 	);
