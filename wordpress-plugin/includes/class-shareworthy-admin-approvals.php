@@ -16,8 +16,12 @@ final class Shareworthy_Admin_Approvals {
 	/** Page slug. */
 	public const PAGE = 'shareworthy-approvals';
 
-	/** Protected post meta: the last decision, {decision, comment, by, at}. */
-	public const REVIEW_META = '_shareworthy_review';
+	/**
+	 * Post meta: the last decision, {decision, comment, by, at}. Protected through
+	 * is_protected_meta rather than a leading underscore, so the uninstaller's shareworthy_%
+	 * cleanup removes it.
+	 */
+	public const REVIEW_META = 'shareworthy_review';
 
 	/** admin-post action of the forms. */
 	private const ACTION = 'shareworthy_review';
@@ -31,6 +35,7 @@ final class Shareworthy_Admin_Approvals {
 	public static function boot(): void {
 		add_action( 'admin_menu', array( __CLASS__, 'add_page' ), 20 );
 		add_action( 'admin_post_' . self::ACTION, array( __CLASS__, 'handle_form' ) );
+		add_filter( 'is_protected_meta', static fn( $protected, $key ): bool => self::REVIEW_META === $key || (bool) $protected, 10, 2 );
 	}
 
 	/**

@@ -31,6 +31,7 @@ final class AdminApprovalsTest extends Shareworthy_TestCase {
 		$this->assertTrue( Shareworthy_Admin_Approvals::review( $item, 'approve', '' ) );
 		$this->assertSame( 'approved', get_post_meta( $item, Shareworthy_Meta::STATUS, true ) );
 		$this->assertSame( $editor, get_post_meta( $item, Shareworthy_Admin_Approvals::REVIEW_META, true )['by'] );
+		$this->assertTrue( is_protected_meta( Shareworthy_Admin_Approvals::REVIEW_META, 'post' ) );
 	}
 
 	public function test_sending_back_needs_a_comment_and_keeps_it(): void {
