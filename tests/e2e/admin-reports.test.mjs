@@ -109,8 +109,9 @@ test('the reports page shows the seeded figures, and a shorter period shows its 
     assert.equal(await page.locator('#shareworthy-days tbody tr').count(), 7);
     assert.equal(await page.getByRole('button', { name: 'Last 7 days' }).getAttribute('aria-pressed'), 'true');
 
-    // Sorting the top items by shares, then the CSV of exactly those rows.
-    await page.locator('#shareworthy-items thead button', { hasText: 'Shares' }).click();
+    // Sorting the top items by shares from the keyboard, then the CSV of exactly those rows.
+    await page.locator('#shareworthy-items thead button', { hasText: 'Shares' }).focus();
+    await page.keyboard.press('Enter');
     assert.equal(await page.locator('#shareworthy-items thead th').nth(1).getAttribute('aria-sort'), 'descending');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV (Top items)' }).click()]);
     assert.match(download.suggestedFilename(), /^shareworthy-items-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
