@@ -1,6 +1,7 @@
 <?php
 /**
- * The Shareworthy admin menu: Reports and Settings (React, built from src/admin), Approval queue.
+ * The Shareworthy admin menu: Reports and Settings (React, built from src/admin), Approval
+ * queue and Reported concerns (plain PHP forms).
  *
  * @package Shareworthy
  */
@@ -11,6 +12,7 @@ require_once __DIR__ . '/class-shareworthy-report.php';
 require_once __DIR__ . '/class-shareworthy-rest-report-controller.php';
 require_once __DIR__ . '/class-shareworthy-admin-settings.php';
 require_once __DIR__ . '/class-shareworthy-admin-approvals.php';
+require_once __DIR__ . '/class-shareworthy-admin-concerns.php';
 
 /**
  * Adds the menu, the reports route and the leaderboard opt-in, and loads each page's script
@@ -36,6 +38,7 @@ final class Shareworthy_Admin {
 		add_filter( 'rest_request_before_callbacks', array( 'Shareworthy_Admin_Settings', 'check_policy_request' ), 10, 3 );
 		add_action( 'admin_menu', array( 'Shareworthy_Admin_Settings', 'add_page' ), 20 );
 		Shareworthy_Admin_Approvals::boot();
+		Shareworthy_Admin_Concerns::boot();
 	}
 
 	/**
