@@ -32,6 +32,7 @@ const actions: ShareActions = {
   record: async () => undefined,
   open: () => true,
   newShareId: () => 'h4rn3ss',
+  raiseConcern: async () => undefined,
 };
 const view: ReportView = {
   clicksKnown: true,

@@ -66,6 +66,18 @@ describe('Share', () => {
     expect(document.querySelectorAll('script')).toHaveLength(0);
   });
 
+  it('sends a concern about the item and confirms it', async () => {
+    const spy = actions();
+    render(<Share item={hiring} settings={{}} actions={spy} />);
+    fireEvent.click(screen.getByText('Raise a concern about this item'));
+    const send = screen.getByRole('button', { name: 'Send the concern' }) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('What worries you? Only the site owners will read it.'), { target: { value: 'The salary range is outdated.' } });
+    fireEvent.click(send);
+    expect((await screen.findByRole('status')).textContent).toBe('Thank you: the site owners have your concern.');
+    expect(spy.log).toEqual(['concern 7 The salary range is outdated.']);
+  });
+
   it('explains a 403 in words, not a stack trace', async () => {
     const spy = actions({ hasAccepted: async () => true, record: async () => { throw new ServiceError('forbidden', 'Access denied', 403); } });
     render(<Share item={hiring} settings={{ policy: policy({}) }} actions={spy} />);

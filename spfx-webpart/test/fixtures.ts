@@ -24,6 +24,7 @@ export function actions(overrides: Partial<ShareActions> = {}): ShareActions & {
     record: async (share) => { log.push(`record ${share.network} ${share.item.id} ${share.trackedUrl}`); },
     open: (url) => { log.push(`open ${url}`); return true; },
     newShareId: () => 'share-1',
+    raiseConcern: async (concerned, message) => { log.push(`concern ${concerned.id} ${message}`); },
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { ListProvisioner } from '../src/services/ListProvisioner';
+import { ConcernsService } from '../src/services/ConcernsService';
 import { ItemsService, type ItemRow } from '../src/services/ItemsService';
 import { SharesService } from '../src/services/SharesService';
 import { parseSettings, SettingsService } from '../src/services/SettingsService';
@@ -125,6 +126,21 @@ const row = (overrides: Partial<ItemRow>): ItemRow => ({
   SwMessages: '{"default":"Join us!","x":"Join us on X"}', SwHashtags: '#Hiring, jobs', SwCampaign: 'Recruiting',
   SwTopics: 'hr; jobs', SwAudience: null, SwKind: 'job', SwPriority: 80, SwStartsAt: null, SwExpiresAt: null,
   SwStatus: 'approved', Created: '2026-11-01T09:00:00Z', ...overrides,
+});
+
+describe('ConcernsService', () => {
+  it('records a trimmed concern in the Concerns list', async () => {
+    const { sp, calls } = fakeSp(() => ({ status: 201, body: { Id: 3 } }));
+    await new ConcernsService(sp).raise({ id: '7', title: 'We are hiring' }, '  The salary range is outdated.\n');
+    expect(calls).toEqual([{ method: 'POST', url: api(`${enc(LISTS.concerns)}/items`), body: { Title: 'We are hiring', SwItemId: '7', SwMessage: 'The salary range is outdated.' } }]);
+  });
+
+  it('refuses an empty or huge concern without calling SharePoint', async () => {
+    const { sp, calls } = fakeSp(() => ({ status: 201, body: {} }));
+    await expect(new ConcernsService(sp).raise({ id: '7', title: 'T' }, ' \u200b ')).rejects.toMatchObject({ code: 'invalid-data' });
+    await expect(new ConcernsService(sp).raise({ id: '7', title: 'T' }, 'x'.repeat(4001))).rejects.toMatchObject({ code: 'invalid-data' });
+    expect(calls).toEqual([]);
+  });
 });
 
 describe('currentUserId', () => {

@@ -22,6 +22,7 @@ export interface ShareActions {
   /** Opens a URL in a new window; returns false when a popup blocker stopped it. */
   readonly open: (url: string) => boolean;
   readonly newShareId: () => string;
+  readonly raiseConcern: (item: ShareableItem, message: string) => Promise<void>;
 }
 
 /** Props of {@link Share}. */
@@ -61,6 +62,8 @@ export function Share(props: ShareProps): React.ReactElement {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<ServiceError | Error | undefined>();
   const [ready, setReady] = React.useState<{ network: Network; url: string; opened: boolean } | undefined>();
+  const [concern, setConcern] = React.useState('');
+  const [concernSent, setConcernSent] = React.useState(false);
   const idBase = `sw-share-${item.id}`;
 
   const length = postLength(text, network);
@@ -117,6 +120,20 @@ export function Share(props: ShareProps): React.ReactElement {
     }
   };
 
+  const sendConcern = async (): Promise<void> => {
+    setError(undefined);
+    setBusy(true);
+    try {
+      await actions.raiseConcern(item, concern);
+      setConcern('');
+      setConcernSent(true);
+    } catch (failure) {
+      setError(failure as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <div className={styles.composer} role="group" aria-label={format(strings.ComposerLabel, { title: item.title })}>
       <h3 className={styles.title}>{item.title}</h3>
@@ -166,6 +183,13 @@ export function Share(props: ShareProps): React.ReactElement {
           {format(strings.ShareOn, { network: NETWORK_NAMES[network] })}
         </button>
       )}
+      <details className={styles.small}>
+        <summary>{strings.ConcernSummary}</summary>
+        <label className={styles.label} htmlFor={`${idBase}-concern`}>{strings.ConcernLabel}</label>
+        <textarea id={`${idBase}-concern`} className={styles.text} value={concern} maxLength={4000} onChange={(event) => { setConcern(event.target.value); setConcernSent(false); }} />
+        <button type="button" className={styles.primary} disabled={concern.trim() === '' || busy} onClick={() => void sendConcern()}>{strings.ConcernSend}</button>
+        {concernSent && <p role="status">{strings.ConcernSent}</p>}
+      </details>
       {error !== undefined && <p className={`${styles.bar} ${styles.block}`} role="alert">{errorMessage(error, strings)}</p>}
       {ready !== undefined && (
         <p className={`${styles.bar} ${styles.success}`} role="status">

@@ -4,6 +4,7 @@
  * permission helpers it needs stay out of the Share and Feed bundles.
  */
 import type { SPFI } from '@pnp/sp';
+import { ConcernsService } from './ConcernsService';
 import { ItemsService } from './ItemsService';
 import { SettingsService, type Settings } from './SettingsService';
 import { SharesService } from './SharesService';
@@ -16,6 +17,7 @@ export interface Services {
   readonly items: ItemsService;
   readonly shares: SharesService;
   readonly tracker: TrackerClient;
+  readonly concerns: ConcernsService;
 }
 
 /**
@@ -29,5 +31,5 @@ export async function createServices(sp: SPFI): Promise<Services> {
   const settings = await settingsService.load();
   const shares = new SharesService(sp);
   const tracker = new TrackerClient(settings.tracker);
-  return { settings, settingsService, items: new ItemsService(sp), shares, tracker };
+  return { settings, settingsService, items: new ItemsService(sp), shares, tracker, concerns: new ConcernsService(sp) };
 }

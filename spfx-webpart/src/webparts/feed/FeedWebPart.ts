@@ -35,6 +35,7 @@ export default class FeedWebPart extends BaseClientSideWebPart<IFeedWebPartProps
       record: async (share) => (await services).shares.record(share),
       open: openWindow,
       newShareId,
+      raiseConcern: async (item, message) => (await services).concerns.raise(item, message),
     };
     const user = this.context.pageContext.legacyPageContext as { userId?: number } | undefined;
     const employee = {

@@ -36,6 +36,7 @@ export default class ShareWebPart extends BaseClientSideWebPart<IShareWebPartPro
       record: async (share) => (await services).shares.record(share),
       open: openWindow,
       newShareId,
+      raiseConcern: async (item, message) => (await services).concerns.raise(item, message),
     };
     ReactDom.render(React.createElement(ShareApp, { load, actions, locale: localeOf(this.context.pageContext.cultureInfo.currentUICultureName) }), this.domElement);
   }

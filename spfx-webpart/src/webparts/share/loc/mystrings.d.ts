@@ -19,6 +19,10 @@ declare interface IShareWebPartStrings {
   Opened: string;
   Blocked: string;
   OpenNetwork: string;
+  ConcernSummary: string;
+  ConcernLabel: string;
+  ConcernSend: string;
+  ConcernSent: string;
   ErrorForbidden: string;
   ErrorNotSetUp: string;
   ErrorThrottled: string;
