@@ -178,3 +178,32 @@ test('the settings page previews the policy on a sample message and saves the va
     await context.close();
   }
 });
+
+test('the approval queue and the reported concerns read without serious axe violations, and an item is approved from the queue', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(15000);
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/wp-login.php`);
+    await page.fill('#user_login', 'editor');
+    await page.fill('#user_pass', 'password');
+    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+    await page.goto(`${server.url}/wp-admin/admin.php?page=shareworthy-concerns`);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.goto(`${server.url}/wp-admin/admin.php?page=shareworthy-approvals`);
+    assert.deepEqual(await axeViolations(page), []);
+    const rows = page.locator('.wrap tbody tr');
+    const before = await rows.count();
+    assert.ok(before > 0, 'the demo content has an item waiting for approval');
+    await rows.first().getByRole('button', { name: 'Send back' }).click();
+    await page.locator('.notice-error', { hasText: 'Say what to change' }).waitFor();
+    await rows.first().getByRole('textbox').fill('Please remove the internal figures.');
+    await rows.first().getByRole('button', { name: 'Approve' }).click();
+    await page.locator('.notice-success', { hasText: 'Item approved' }).waitFor();
+    assert.equal(await page.locator('.wrap tbody tr').count(), before - 1);
+    await page.screenshot({ path: join(shots, 'admin-approvals-desktop.png'), fullPage: true });
+  } finally {
+    await context.close();
+  }
+});
