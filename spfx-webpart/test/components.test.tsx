@@ -66,6 +66,12 @@ describe('Share', () => {
     expect(document.querySelectorAll('script')).toHaveLength(0);
   });
 
+  it('pauses sharing while the stored policy is invalid (fails closed)', () => {
+    render(<Share item={hiring} settings={{ policyIssues: [{ path: ['policy', 'config', 'allowedNetworks', 0], code: 'unknown-network', message: 'Unknown network.' }] }} actions={actions()} />);
+    expect(screen.getByText(/sharing is paused/u)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Share on LinkedIn' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('sends a concern about the item and confirms it', async () => {
     const spy = actions();
     render(<Share item={hiring} settings={{}} actions={spy} />);

@@ -15,7 +15,7 @@ export interface FeedData {
   readonly items: readonly ShareableItem[];
   /** Item ids the employee shared before. */
   readonly sharedItemIds: readonly string[];
-  readonly settings: Pick<Settings, 'policy'>;
+  readonly settings: Pick<Settings, 'policy'> & Partial<Pick<Settings, 'policyIssues'>>;
 }
 
 /** Props of {@link Feed}. */

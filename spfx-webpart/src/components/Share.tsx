@@ -28,7 +28,8 @@ export interface ShareActions {
 /** Props of {@link Share}. */
 export interface ShareProps {
   readonly item: ShareableItem;
-  readonly settings: Pick<Settings, 'policy'>;
+  /** `policyIssues`: a stored policy that does not compile blocks sharing (fails closed) until an owner fixes it. */
+  readonly settings: Pick<Settings, 'policy'> & Partial<Pick<Settings, 'policyIssues'>>;
   readonly actions: ShareActions;
   readonly locale?: 'en' | 'fr';
   readonly now?: Date;
@@ -71,7 +72,8 @@ export function Share(props: ShareProps): React.ReactElement {
   const report = policy === undefined
     ? { ok: true, findings: [] as const }
     : checkPolicy(text, policy.compiled, { network, item, ...(props.now ? { now: props.now } : {}), locale: props.locale ?? 'en' });
-  const blocked = !report.ok || length.over || text.trim() === '';
+  const policyBroken = (settings.policyIssues ?? []).length > 0;
+  const blocked = policyBroken || !report.ok || length.over || text.trim() === '';
 
   const choose = (next: Network): void => {
     // Keep what the employee wrote; only an untouched suggestion follows the network.
@@ -168,6 +170,7 @@ export function Share(props: ShareProps): React.ReactElement {
           </p>
         ))}
       </div>
+      {policyBroken && <p className={`${styles.bar} ${styles.block}`}>{strings.PolicyInvalid}</p>}
       <p className={styles.small}>{strings.Disclosure}</p>
       {accepting && policy !== undefined ? (
         <section className={styles.policy} aria-label={strings.PolicyTitle}>

@@ -14,7 +14,7 @@ import styles from './Share.module.scss';
 export interface ShareData {
   /** undefined when no item is chosen in the property pane. */
   readonly item: Result<ShareableItem> | undefined;
-  readonly settings: Pick<Settings, 'policy'>;
+  readonly settings: Pick<Settings, 'policy'> & Partial<Pick<Settings, 'policyIssues'>>;
 }
 
 /** Props of {@link ShareApp}. */

@@ -17,6 +17,7 @@ define([], function() {
     "PolicyTitle": "Social media policy",
     "PolicyAgree": "I have read and accept the social media policy.",
     "PolicyAccept": "Accept and share",
+    "PolicyInvalid": "The site’s social media policy settings are invalid, so sharing is paused. A site owner must fix the “policy” row of Shareworthy Settings.",
     "Opened": "The share page opened in a new window.",
     "Blocked": "Your browser blocked the new window.",
     "OpenNetwork": "Open {network}",

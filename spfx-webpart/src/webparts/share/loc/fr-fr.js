@@ -17,6 +17,7 @@ define([], function() {
     "PolicyTitle": "Charte réseaux sociaux",
     "PolicyAgree": "J’ai lu et j’accepte la charte réseaux sociaux.",
     "PolicyAccept": "Accepter et partager",
+    "PolicyInvalid": "Les paramètres de la charte réseaux sociaux du site sont invalides : le partage est suspendu. Un propriétaire du site doit corriger la ligne « policy » de Shareworthy Settings.",
     "Opened": "La page de partage s’est ouverte dans une nouvelle fenêtre.",
     "Blocked": "Votre navigateur a bloqué la nouvelle fenêtre.",
     "OpenNetwork": "Ouvrir {network}",

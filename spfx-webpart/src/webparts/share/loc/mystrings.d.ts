@@ -16,6 +16,7 @@ declare interface IShareWebPartStrings {
   PolicyTitle: string;
   PolicyAgree: string;
   PolicyAccept: string;
+  PolicyInvalid: string;
   Opened: string;
   Blocked: string;
   OpenNetwork: string;
