@@ -207,3 +207,23 @@ test('the approval queue and the reported concerns read without serious axe viol
     await context.close();
   }
 });
+
+test('on a French site the reports page is in French, numbers included', async () => {
+  // Last test: the site language stays French. update_option() refuses a language whose core
+  // files are missing, so it is written straight to the throw-away database.
+  const sql = `$GLOBALS['wpdb']->replace( $GLOBALS['wpdb']->options, array( 'option_name' => 'WPLANG', 'option_value' => 'fr_FR', 'autoload' => 'yes' ), array( '%s', '%s', '%s' ) );`;
+  execFileSync('php', ['-r', `$_SERVER['HTTP_HOST'] = '127.0.0.1'; require '${siteDir}/wp-load.php'; ${sql}`], {
+    env: { ...process.env, SHAREWORTHY_DB_DIR: `${dbDir}/` },
+  });
+  const { context, page } = await openReports({ width: 1280, height: 900 });
+  try {
+    assert.equal(await page.locator('.wrap h1').textContent(), 'Rapports Shareworthy');
+    assert.equal(await page.locator('[data-metric="uniqueClicks"] .shareworthy-reports__card-label').textContent(), 'Clics uniques');
+    assert.equal(await page.getByRole('button', { name: 'Exporter en CSV (Contenus les plus cliqués)' }).count(), 1);
+    const month = await report({ from: daysBefore(29), to: today(), groupBy: 'item' });
+    assert.equal(await cardValue(page, 'clicks'), new Intl.NumberFormat('fr-FR').format(month.totals.clicks));
+    await page.screenshot({ path: join(shots, 'admin-reports-fr.png') });
+  } finally {
+    await context.close();
+  }
+});
