@@ -46,5 +46,5 @@ const view: ReportView = {
 
 const mount = (id: string, element: React.ReactElement): void => ReactDom.render(element, document.getElementById(id));
 mount('share', <ShareApp load={async () => ({ item: validateItem(items[0]), settings })} actions={actions} locale="en" />);
-mount('feed', <Feed load={async () => ({ items, sharedItemIds: ['8'], settings })} employee={{ id: '15', groups: [], topics: ['jobs'] }} actions={actions} locale="en" now={() => new Date('2026-11-29T09:00:00Z')} />);
+mount('feed', <Feed load={async () => ({ items, sharedItemIds: ['8'], settings })} employee={{ id: '15', topics: ['jobs'] }} actions={actions} locale="en" now={() => new Date('2026-11-29T09:00:00Z')} />);
 mount('report', <Report service={{ canView: async () => true, load: async () => view }} initial={{ from: '2026-11-01', to: '2026-11-30', by: 'item' }} locale="en" download={() => undefined} />);

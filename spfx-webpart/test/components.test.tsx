@@ -98,7 +98,7 @@ describe('Feed', () => {
     item({ id: '2', title: 'Shared already', topics: ['hr'], priority: 90 }),
     item({ id: '3', title: 'Fresh job', topics: ['hr'], campaign: 'Recruiting', priority: 60 }),
   ];
-  const employee = { id: '15', groups: [], topics: ['hr'] };
+  const employee = { id: '15', topics: ['hr'] };
   const now = (): Date => new Date('2026-11-21T09:00:00Z');
 
   it('ranks with rankFeed: already-shared items last and marked', async () => {
@@ -107,6 +107,15 @@ describe('Feed', () => {
     const titles = within(list).getAllByRole('heading').map((heading) => heading.textContent);
     expect(titles).toEqual(['Fresh job', 'Old news', 'Shared already']);
     expect(within(list).getAllByRole('listitem')[2]?.textContent).toContain('You shared this');
+  });
+
+  it('shows an item with an audience only to members of that group', async () => {
+    const targeted = [...items, item({ id: '4', title: 'Sales kick-off', audience: ['Sales Members'], priority: 100 })];
+    const { unmount } = render(<Feed load={async () => ({ items: targeted, sharedItemIds: [], settings: {} })} employee={employee} actions={actions()} locale="en" now={now} />);
+    expect(within(await screen.findByRole('list')).queryByText('Sales kick-off')).toBeNull();
+    unmount();
+    render(<Feed load={async () => ({ items: targeted, sharedItemIds: [], groups: ['Sales Members'], settings: {} })} employee={employee} actions={actions()} locale="en" now={now} />);
+    expect(within(await screen.findByRole('list')).getAllByRole('heading').map((h) => h.textContent)).toContain('Sales kick-off');
   });
 
   it('filters by topic and shows an empty state', async () => {

@@ -8,6 +8,7 @@ import { TrackerClient } from '../src/services/TrackerClient';
 import { ReportService } from '../src/services/ReportService';
 import { ServiceError } from '../src/services/errors';
 import { initSP } from '../src/services/pnpjsConfig';
+import { currentUserGroups } from '../src/services/currentUser';
 import { LIST_DEFINITIONS, LISTS } from '../src/services/schema';
 import { api, fakeSp, WEB, type Call } from './fakeSp';
 
@@ -140,6 +141,14 @@ describe('ConcernsService', () => {
     await expect(new ConcernsService(sp).raise({ id: '7', title: 'T' }, ' \u200b ')).rejects.toMatchObject({ code: 'invalid-data' });
     await expect(new ConcernsService(sp).raise({ id: '7', title: 'T' }, 'x'.repeat(4001))).rejects.toMatchObject({ code: 'invalid-data' });
     expect(calls).toEqual([]);
+  });
+});
+
+describe('currentUserGroups', () => {
+  it('reads the titles of my site groups', async () => {
+    const { sp, calls } = fakeSp(() => ({ status: 200, body: [{ Title: 'News Members' }, { Title: 'Sales Members' }] }));
+    expect(await currentUserGroups(sp)).toEqual(['News Members', 'Sales Members']);
+    expect(calls.map((call) => call.url)).toEqual([api('web/currentUser/groups?%24select=Title')]);
   });
 });
 

@@ -15,13 +15,15 @@ export interface FeedData {
   readonly items: readonly ShareableItem[];
   /** Item ids the employee shared before. */
   readonly sharedItemIds: readonly string[];
+  /** The reader's groups, matched against items' `audience` (absent = none). */
+  readonly groups?: readonly string[];
   readonly settings: Pick<Settings, 'policy'> & Partial<Pick<Settings, 'policyIssues'>>;
 }
 
 /** Props of {@link Feed}. */
 export interface FeedProps {
   readonly load: () => Promise<FeedData>;
-  readonly employee: Omit<FeedEmployee, 'sharedItemIds'>;
+  readonly employee: Omit<FeedEmployee, 'sharedItemIds' | 'groups'>;
   readonly actions: ShareActions;
   readonly locale: 'en' | 'fr';
   readonly now?: () => Date;
@@ -33,7 +35,7 @@ const ALL = '';
  * The feed.
  * @param props loader, employee, actions
  * @returns the element
- * @example <Feed load={load} employee={{ id: '7', groups: [], topics: ['hr'] }} actions={actions} locale="en" />
+ * @example <Feed load={load} employee={{ id: '7', topics: ['hr'] }} actions={actions} locale="en" />
  */
 export function Feed(props: FeedProps): React.ReactElement {
   const { load, employee } = props;
@@ -53,7 +55,7 @@ export function Feed(props: FeedProps): React.ReactElement {
   if (error !== undefined) return <MessageBar messageBarType={MessageBarType.error} role="alert">{errorMessage(error, strings)}</MessageBar>;
   if (data === undefined) return <Spinner label={strings.Loading} />;
 
-  const entries = rankFeed(data.items, { ...employee, sharedItemIds: new Set([...data.sharedItemIds, ...sharedNow]) }, (props.now ?? (() => new Date()))());
+  const entries = rankFeed(data.items, { ...employee, groups: data.groups ?? [], sharedItemIds: new Set([...data.sharedItemIds, ...sharedNow]) }, (props.now ?? (() => new Date()))());
   const topics = [...new Set(data.items.flatMap((item) => item.topics))].sort();
   const campaigns = [...new Set(data.items.flatMap((item) => (item.campaign === undefined ? [] : [item.campaign])))].sort();
   const options = (values: readonly string[], all: string): IDropdownOption[] => [{ key: ALL, text: all }, ...values.map((value) => ({ key: value, text: value }))];

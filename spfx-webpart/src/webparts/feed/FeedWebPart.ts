@@ -7,6 +7,8 @@ import * as strings from 'FeedWebPartStrings';
 import { Feed, type FeedData } from '../../components/Feed';
 import type { ShareActions } from '../../components/Share';
 import { createServices, type Services } from '../../services/createServices';
+import { currentUserGroups } from '../../services/currentUser';
+import { toServiceError } from '../../services/errors';
 import { initSP } from '../../services/pnpjsConfig';
 import { localeOf, newShareId, openWindow } from '../webPartHelpers';
 
@@ -21,12 +23,17 @@ export default class FeedWebPart extends BaseClientSideWebPart<IFeedWebPartProps
   private services: Promise<Services> | undefined;
 
   public render(): void {
-    if (this.services === undefined) this.services = createServices(initSP(this.context));
+    const sp = initSP(this.context);
+    if (this.services === undefined) this.services = createServices(sp);
     const services = this.services;
     const load = async (): Promise<FeedData> => {
       const { items, shares, settings } = await services;
-      const [page, mine] = await Promise.all([items.approved(), shares.mine()]);
-      return { items: page.items, sharedItemIds: mine.map((share) => share.itemId), settings };
+      const [page, mine, groups] = await Promise.all([
+        items.approved(),
+        shares.mine(),
+        currentUserGroups(sp).catch((error: unknown) => { throw toServiceError(error, 'reading your groups'); }),
+      ]);
+      return { items: page.items, sharedItemIds: mine.map((share) => share.itemId), groups, settings };
     };
     const actions: ShareActions = {
       hasAccepted: async (version) => (await services).settingsService.hasAccepted(version),
@@ -40,7 +47,6 @@ export default class FeedWebPart extends BaseClientSideWebPart<IFeedWebPartProps
     const user = this.context.pageContext.legacyPageContext as { userId?: number } | undefined;
     const employee = {
       id: String(user?.userId ?? this.context.pageContext.user.loginName),
-      groups: [],
       topics: (this.properties.topics ?? '').split(',').map((topic) => topic.trim()).filter((topic) => topic !== ''),
     };
     ReactDom.render(React.createElement(Feed, { load, employee, actions, locale: localeOf(this.context.pageContext.cultureInfo.currentUICultureName) }), this.domElement);
