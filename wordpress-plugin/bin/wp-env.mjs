@@ -151,7 +151,7 @@ function ensureConfig() {
 /**
  * Regenerates the core data (includes/generated/core-data.php) from core's build, so the
  * PHP side never runs on rules older than core's; builds core with tsc first when its dist
- * is missing.
+ * is missing, and the plugin's scripts when their build is missing.
  */
 export function ensureCoreData() {
   const coreDist = join(repoRoot, 'core', 'dist', 'index.js');
@@ -160,6 +160,12 @@ export function ensureCoreData() {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: join(repoRoot, 'core'), stdio: 'inherit' });
   }
   execFileSync(process.execPath, [join(here, 'generate-core-data.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // `npm install && npm start` on a fresh clone has no block build yet: without it the site
+  // would run with no share/feed blocks, sidebar or admin pages.
+  if (!existsSync(join(pluginDir, 'build', 'blocks'))) {
+    log('building the plugin scripts (wordpress-plugin/build is missing)…');
+    execFileSync('npm', ['run', 'build'], { cwd: pluginDir, stdio: 'inherit' });
+  }
 }
 
 /**
