@@ -287,7 +287,15 @@ const { state } = store( 'shareworthy', {
 				// Straight to the message once the policy is accepted (not left to the
 				// browser's choice of first focusable element).
 				if ( state.policy.accepted ) {
-					ref.querySelector( 'textarea' )?.focus();
+					const message = ref.querySelector( 'textarea' );
+					message?.focus();
+					// On a busy page the composer's `hidden` binding can be applied after this
+					// watch, when the textarea cannot take focus yet: try once more next frame.
+					requestAnimationFrame( () => {
+						if ( ref.open && ref.ownerDocument.activeElement !== message ) {
+							message?.focus();
+						}
+					} );
 				}
 			} else if ( ! open && ref.open ) {
 				ref.close();
