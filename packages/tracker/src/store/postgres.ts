@@ -13,34 +13,13 @@
 import pg from 'pg';
 import type { Scope } from '../config.js';
 import { MIGRATIONS } from './migrations.js';
-import type { ClickRecord, LinkRecord, Removed, ReportData, Store, StoredApiKey } from './store.js';
+import type { ClickRecord, LinkRecord, Removed, ReportData, Store, StoredApiKey, LinkRow } from './store.js';
+import { toLink } from './store.js';
 
 // BIGINT (int8) columns come back as strings by default; our values are epoch milliseconds,
 // well inside Number's exact range.
 const INT8_OID = 20;
 const parseInt8 = (value: string): number => Number(value);
-
-interface LinkRow {
-  code: string;
-  target_url: string;
-  item_id: string;
-  campaign: string;
-  network: string;
-  share_id: string;
-  employee_id: string | null;
-  created_at: number;
-}
-
-const toLink = (row: LinkRow): LinkRecord => ({
-  code: row.code,
-  targetUrl: row.target_url,
-  itemId: row.item_id,
-  campaign: row.campaign,
-  network: row.network,
-  shareId: row.share_id,
-  employeeId: row.employee_id,
-  createdAt: row.created_at,
-});
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 

@@ -19,29 +19,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Scope } from '../config.js';
 import { MIGRATIONS } from './migrations.js';
-import type { ClickInput, ClickRecord, LinkRecord, Removed, ReportData, Store, StoredApiKey } from './store.js';
-
-interface LinkRow {
-  code: string;
-  target_url: string;
-  item_id: string;
-  campaign: string;
-  network: string;
-  share_id: string;
-  employee_id: string | null;
-  created_at: number;
-}
-
-const toLink = (row: LinkRow): LinkRecord => ({
-  code: row.code,
-  targetUrl: row.target_url,
-  itemId: row.item_id,
-  campaign: row.campaign,
-  network: row.network,
-  shareId: row.share_id,
-  employeeId: row.employee_id,
-  createdAt: row.created_at,
-});
+import type { ClickInput, ClickRecord, LinkRecord, Removed, ReportData, Store, StoredApiKey, LinkRow } from './store.js';
+import { toLink } from './store.js';
 
 /** Options for {@link openSqliteStore}. */
 export interface SqliteOptions {

@@ -98,3 +98,31 @@ export interface Store {
   reportData(from: number, to: number): Promise<ReportData>;
   close(): Promise<void>;
 }
+
+/** A `links` row as both stores read it (snake_case columns, epoch milliseconds). */
+export interface LinkRow {
+  code: string;
+  target_url: string;
+  item_id: string;
+  campaign: string;
+  network: string;
+  share_id: string;
+  employee_id: string | null;
+  created_at: number;
+}
+
+/**
+ * Maps a `links` row to the record the app uses; one mapping for SQLite and PostgreSQL.
+ * @param row the row as read from either store
+ * @returns the link record
+ */
+export const toLink = (row: LinkRow): LinkRecord => ({
+  code: row.code,
+  targetUrl: row.target_url,
+  itemId: row.item_id,
+  campaign: row.campaign,
+  network: row.network,
+  shareId: row.share_id,
+  employeeId: row.employee_id,
+  createdAt: row.created_at,
+});
