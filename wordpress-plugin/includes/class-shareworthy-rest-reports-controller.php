@@ -7,6 +7,8 @@
 
 defined( 'ABSPATH' ) || exit;
 
+require_once __DIR__ . '/class-shareworthy-report.php';
+
 /**
  * GET /shareworthy/v1/reports/events: shares and clicks of a period in the shapes of core's
  * ReportEvents, so the admin screen aggregates them with core's aggregate() (by item,
@@ -91,7 +93,7 @@ final class Shareworthy_REST_Reports_Controller extends WP_REST_Controller {
 				'to'                => gmdate( 'Y-m-d', $to ),
 				'shares'            => $events['shares'],
 				'clicks'            => $events['clicks'],
-				'eligibleEmployees' => self::eligible_employees(),
+				'eligibleEmployees' => Shareworthy_Report::eligible_employees(),
 			)
 		);
 	}
@@ -155,26 +157,6 @@ final class Shareworthy_REST_Reports_Controller extends WP_REST_Controller {
 			);
 		}
 		return $out;
-	}
-
-	/**
-	 * Users who may share: the denominator of participation.
-	 */
-	private static function eligible_employees(): int {
-		$roles = array();
-		foreach ( wp_roles()->role_objects as $name => $role ) {
-			if ( $role->has_cap( Shareworthy_Capabilities::SHARE ) ) {
-				$roles[] = $name;
-			}
-		}
-		return array() === $roles ? 0 : (int) ( new WP_User_Query(
-			array(
-				'role__in'    => $roles,
-				'fields'      => 'ID',
-				'count_total' => true,
-				'number'      => 1,
-			)
-		) )->get_total();
 	}
 
 	/**
