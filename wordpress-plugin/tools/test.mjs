@@ -5,11 +5,11 @@
  *
  * 1. PHPUnit on the real local WordPress (bin/test.mjs, owned by the server side);
  * 2. Jest for the blocks, sidebar and tools (wordpress-plugin-js.xml);
- * 3. the browser test of the whole share flow (tests/e2e, e2e.xml).
+ * 3. the browser tests, every tests/e2e/*.test.mjs (e2e.xml).
  */
 /* eslint-disable no-console -- a command-line tool reports on stdout. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,8 +42,10 @@ const suites = [
 			'--test-reporter-destination=stdout',
 			'--test-reporter=junit',
 			`--test-reporter-destination=${ join( results, 'e2e.xml' ) }`,
-			join( root, 'tests', 'e2e', 'share-flow.test.mjs' ),
-			join( root, 'tests', 'e2e', 'admin-reports.test.mjs' ),
+			...readdirSync( join( root, 'tests', 'e2e' ) )
+				.filter( ( name ) => name.endsWith( '.test.mjs' ) )
+				.sort()
+				.map( ( name ) => join( root, 'tests', 'e2e', name ) ),
 		],
 		true,
 	],
