@@ -120,7 +120,62 @@ describe('SharesService', () => {
       message: 'Access denied while recording a share in Shareworthy Shares.',
     });
   });
+
+  it('reads every page of shares for reports, following odata.nextLink until a page has none', async () => {
+    const { sp, calls } = fakeSp(pagedShares([5000, 5000, 1234], 'nometadata'));
+    const shares = await new SharesService(sp).all();
+    expect(calls.map((call) => call.url)).toEqual([
+      api(`${enc(LISTS.shares)}/items?%24top=5000&%24select=${SELECT}`),
+      nextLink(5000),
+      nextLink(10000),
+    ]);
+    expect(shares).toHaveLength(11234);
+    expect(shares.at(-1)).toEqual({ id: 's11234', itemId: '11234', network: 'linkedin', employeeId: '11234', createdAt: '2026-11-07T09:00:00.000Z' });
+    expect(new Set(shares.map((share) => share.id)).size).toBe(11234);
+  });
+
+  it('follows __next in verbose OData answers too', async () => {
+    const { sp, calls } = fakeSp(pagedShares([5000, 1], 'verbose'));
+    expect(await new SharesService(sp).all()).toHaveLength(5001);
+    expect(calls.map((call) => call.url)).toEqual([api(`${enc(LISTS.shares)}/items?%24top=5000&%24select=${SELECT}`), nextLink(5000)]);
+  });
+
+  it('fails the whole read when a later page fails, rather than returning the first pages as if complete', async () => {
+    const pages = pagedShares([5000, 5000], 'nometadata');
+    const { sp, calls } = fakeSp((call) => (call.url.includes('p_ID%3d5000') ? { status: 503, body: {} } : pages(call)));
+    await expect(new SharesService(sp).all()).rejects.toBeInstanceOf(ServiceError);
+    expect(calls).toHaveLength(2);
+  });
 });
+
+const SELECT = 'SwShareId%2CSwItemId%2CSwItemTitle%2CSwCampaign%2CSwNetwork%2CAuthorId%2CCreated';
+/** A `$skiptoken` link as SharePoint writes it: paged after the last ID of the previous page. */
+const nextLink = (lastId: number): string => api(`Web/Lists(guid'6a1c3f9e-4b7d-4f2e-9a51-0c8d2e7b3f10')/items?%24skiptoken=Paged%3dTRUE%26p_ID%3d${lastId}&%24select=${SELECT}&%24top=5000`);
+
+/**
+ * Answers the Shares list in pages of the given sizes: row i (1-based) is share `s<i>` by employee i,
+ * on LinkedIn when i is even, on X otherwise; the day cycles through 1–28 November 2026.
+ */
+function pagedShares(sizes: readonly number[], format: 'nometadata' | 'verbose'): (call: Call) => { status: number; body: unknown } {
+  return (call) => {
+    const after = Number(/p_ID%3d(\d+)/u.exec(call.url)?.[1] ?? 0);
+    let start = 0;
+    let index = 0;
+    while (start < after) start += sizes[index++] ?? Infinity;
+    const size = sizes[index];
+    if (start !== after || size === undefined) throw new Error(`unexpected request ${call.url}`);
+    const rows = Array.from({ length: size }, (_, n) => {
+      const id = after + n + 1;
+      return {
+        SwShareId: `s${id}`, SwItemId: String(id), SwItemTitle: null, SwCampaign: null, SwNetwork: id % 2 === 0 ? 'linkedin' : 'x',
+        AuthorId: id, Created: new Date(Date.UTC(2026, 10, 1 + (id % 28), 9)).toISOString(),
+      };
+    });
+    const next = index + 1 < sizes.length ? nextLink(after + size) : undefined;
+    if (format === 'verbose') return { status: 200, body: { d: { results: rows, ...(next === undefined ? {} : { __next: next }) } } };
+    return { status: 200, body: { value: rows, ...(next === undefined ? {} : { 'odata.nextLink': next }) } };
+  };
+}
 
 const row = (overrides: Partial<ItemRow>): ItemRow => ({
   Id: 7, Title: 'We are hiring', SwPublicUrl: 'https://example.com/jobs/7', SwSummary: null, SwImageUrl: null,
@@ -249,6 +304,16 @@ describe('ReportService', () => {
     expect(view.clicksKnown).toBe(false);
     expect(view.totals).toMatchObject({ shares: 2, clicks: 0, participationRate: 0.5 });
     expect(view.rows.map((r) => [r.key, r.shares])).toEqual([['linkedin', 1], ['x', 1]]);
+  });
+
+  it('totals every page of the Shares list, not only the first 5,000 shares', async () => {
+    const { sp, calls } = fakeSp(pagedShares([5000, 5000, 1234], 'nometadata'));
+    const service = new ReportService(sp, new SharesService(sp), new TrackerClient(undefined), { costPerClick: 0, eligibleEmployees: 20000 });
+    const view = await service.load({ from: '2026-11-01', to: '2026-11-30', by: 'network' });
+    expect(calls).toHaveLength(3);
+    expect(view.totals.shares).toBe(11234);
+    expect(view.totals.participationRate).toBeCloseTo(11234 / 20000);
+    expect(view.rows.map((r) => [r.key, r.shares])).toEqual([['linkedin', 5617], ['x', 5617]]);
   });
 
   it('takes the tracker report when a tracker is configured', async () => {

@@ -95,18 +95,21 @@ export class SharesService {
   }
 
   /**
-   * Every share the user may read (all of them for site owners), for reports.
-   * @returns share events
+   * Every share the user may read (all of them for site owners), for reports. SharePoint
+   * answers at most 5,000 rows per request, so the pages are followed to the last one
+   * (PnPjs's async iterator requests each `odata.nextLink` / `__next`). The pages come in ID
+   * order, without `$orderby`: ordering by `Created`, which is not indexed, fails once the
+   * list passes the 5,000-item list view threshold, exactly when paging matters.
+   * @returns share events, oldest first
    * @example aggregate({ shares: await shares.all(), clicks: [], eligibleEmployees: 100 }, 'network')
    */
   public async all(): Promise<ShareEvent[]> {
     try {
-      const rows = await this.sp.web.lists
-        .getByTitle(LISTS.shares)
-        .items.select(...SHARE_COLUMNS)
-        .orderBy('Created', false)
-        .top(5000)<ShareRow[]>();
-      return rows.map(rowToShareEvent);
+      const events: ShareEvent[] = [];
+      for await (const page of this.sp.web.lists.getByTitle(LISTS.shares).items.select(...SHARE_COLUMNS).top(5000)) {
+        events.push(...(page as ShareRow[]).map(rowToShareEvent));
+      }
+      return events;
     } catch (error) {
       throw toServiceError(error, `reading ${LISTS.shares}`);
     }
