@@ -82,6 +82,74 @@ describe('visitorKey', () => {
   });
 });
 
+describe('visitorKey with a supplied hash', () => {
+  const nodeSha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
+
+  it.each(vectors.cases.map((c) => [c.behaviour, c]))('matches the shared vector with a synchronous node:crypto hash: %s', async (_name, c) => {
+    await expect(visitorKey({ ip: c.ip, userAgent: c.userAgent, day: c.day }, SALT, { hash: nodeSha256 })).resolves.toBe(c.key);
+  });
+
+  it('gives the WebCrypto key with an asynchronous hash that answers an ArrayBuffer', async () => {
+    const later = async (bytes: Uint8Array) => {
+      const digest = nodeSha256(bytes);
+      return digest.buffer.slice(digest.byteOffset, digest.byteOffset + digest.byteLength);
+    };
+    for (const userAgent of [CHROME, 'x\uD800', '\u200B\u202Eevil', '👩‍👩‍👧‍👦', 'عربي', 'a'.repeat(100_000)]) {
+      await expect(visitorKey({ ip: '2001:DB8::1', userAgent, day: '2026-11-29' }, SALT, { hash: later })).resolves.toBe(
+        await visitorKey({ ip: '2001:DB8::1', userAgent, day: '2026-11-29' }, SALT),
+      );
+    }
+  });
+
+  it('hands the hash exactly the documented bytes, the IP normalised', async () => {
+    const seen: string[] = [];
+    const recording = (bytes: Uint8Array) => {
+      seen.push(new TextDecoder().decode(bytes));
+      return nodeSha256(bytes);
+    };
+    await visitorKey({ ip: '::ffff:192.0.2.1', userAgent: CHROME, day: '2026-11-29' }, SALT, { hash: recording });
+    expect(seen).toEqual([`${SALT}\u0000192.0.2.1\u0000${CHROME}\u00002026-11-29`]);
+  });
+
+  it('reads a digest that is a view into a larger buffer', async () => {
+    const offset = (bytes: Uint8Array) => {
+      const padded = new Uint8Array(40);
+      padded.set(nodeSha256(bytes), 5);
+      return padded.subarray(5, 37);
+    };
+    await expect(key('192.0.2.1', CHROME, '2026-11-29', SALT)).resolves.toBe(
+      await visitorKey({ ip: '192.0.2.1', userAgent: CHROME, day: '2026-11-29' }, SALT, { hash: offset }),
+    );
+  });
+
+  it('refuses a digest that is not 32 bytes, so another algorithm cannot slip in', async () => {
+    const parts = { ip: '192.0.2.1', userAgent: CHROME, day: '2026-11-29' };
+    const sha1 = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest();
+    const sha512 = async (bytes: Uint8Array) => createHash('sha512').update(bytes).digest();
+    await expect(visitorKey(parts, SALT, { hash: sha1 })).rejects.toThrow(RangeError);
+    await expect(visitorKey(parts, SALT, { hash: sha512 })).rejects.toThrow(RangeError);
+    await expect(visitorKey(parts, SALT, { hash: () => new ArrayBuffer(0) })).rejects.toThrow(RangeError);
+  });
+
+  it('passes on a failure of the hash as a rejection', async () => {
+    const failing = () => {
+      throw new Error('no hash today');
+    };
+    await expect(visitorKey({ ip: '192.0.2.1', userAgent: CHROME, day: '2026-11-29' }, SALT, { hash: failing })).rejects.toThrow('no hash today');
+  });
+
+  it('checks the salt and the day before calling the hash', async () => {
+    const calls: Uint8Array[] = [];
+    const counting = (bytes: Uint8Array) => {
+      calls.push(bytes);
+      return nodeSha256(bytes);
+    };
+    await expect(visitorKey({ ip: '192.0.2.1', userAgent: CHROME, day: '2026-11-29' }, '', { hash: counting })).rejects.toThrow(RangeError);
+    await expect(visitorKey({ ip: '192.0.2.1', userAgent: CHROME, day: '29/11/2026' }, SALT, { hash: counting })).rejects.toThrow(RangeError);
+    expect(calls).toHaveLength(0);
+  });
+});
+
 describe('createDailySalt', () => {
   it('returns 32 random bytes as 64 hex characters, different each time', () => {
     const salts = Array.from({ length: 8 }, () => createDailySalt());
