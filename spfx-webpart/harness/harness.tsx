@@ -1,15 +1,16 @@
 /**
  * Harness page: the three root components with fake services and sample data, as SharePoint
- * would mount them (there is no local workbench any more). Built by `screenshot.mjs`.
+ * would mount them (there is no local workbench any more). Built by `page.mjs`, driven by
+ * `harness.test.mjs`, which reads what the fakes received from `window.harness`.
  */
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { compilePolicy, validateItem, type ShareableItem } from '@shareworthy/core';
+import { aggregate, compilePolicy, validateItem, type ShareableItem } from '@shareworthy/core';
 import { ShareApp } from '../src/components/ShareApp';
 import { Feed } from '../src/components/Feed';
 import { Report } from '../src/components/Report';
 import type { ShareActions } from '../src/components/Share';
-import type { ReportView } from '../src/services/ReportService';
+import type { ReportQuery, ReportView } from '../src/services/ReportService';
 
 const item = (input: Record<string, unknown>): ShareableItem => {
   const result = validateItem({ kind: 'article', status: 'approved', createdAt: '2026-11-27T09:00:00Z', ...input });
@@ -25,26 +26,50 @@ const compiled = compilePolicy({ blockedTerms: ['rachat', 'secret défense'], re
 if (!compiled.success) throw new Error('policy');
 const settings = { policy: { version: '1', summary: 'Say that you work here, never share confidential information.', compiled: compiled.output } };
 
+/** What the fake services received, for the browser test to read. */
+interface HarnessLog {
+  readonly accepted: string[];
+  readonly recorded: { shareId: string; itemId: string; network: string; trackedUrl: string }[];
+  readonly opened: string[];
+  readonly concerns: string[];
+  readonly downloads: { fileName: string; csv: string }[];
+}
+declare global {
+  interface Window {
+    harness: HarnessLog;
+  }
+}
+const log: HarnessLog = { accepted: [], recorded: [], opened: [], concerns: [], downloads: [] };
+window.harness = log;
+
 const actions: ShareActions = {
-  hasAccepted: async () => false,
-  accept: async () => undefined,
+  hasAccepted: async (version) => log.accepted.includes(version),
+  accept: async (version) => { log.accepted.push(version); },
   link: async (request) => `https://go.example.com/${request.shareId}`,
-  record: async () => undefined,
-  open: () => true,
+  record: async (share) => { log.recorded.push({ shareId: share.shareId, itemId: share.item.id, network: share.network, trackedUrl: share.trackedUrl }); },
+  open: (url) => { log.opened.push(url); return true; },
   newShareId: () => 'h4rn3ss',
-  raiseConcern: async () => undefined,
+  raiseConcern: async (concernItem, message) => { log.concerns.push(`${concernItem.id}: ${message}`); },
 };
-const view: ReportView = {
-  clicksKnown: true,
-  totals: { shares: 128, clicks: 911, uniqueClicks: 702, ctr: 911 / 128, participationRate: 0.34, reach: 64000, emv: 1366.5 },
-  rows: [
-    { key: '7', label: 'We are hiring 40 engineers in Lyon', shares: 61, clicks: 512, uniqueClicks: 401, ctr: 512 / 61 },
-    { key: '8', label: 'Our new sustainability report', shares: 44, clicks: 281, uniqueClicks: 210, ctr: 281 / 44 },
-    { key: '9', label: 'Meet us at VivaTech', shares: 23, clicks: 118, uniqueClicks: 91, ctr: 118 / 23 },
-  ],
+// 128 shares in November 2026 (items 7, 8, 9 in a 3:2:1 mix, four networks, 40 employees) and
+// a few clicks on each, aggregated by core as the tracker's /api/reports would.
+const shares = Array.from({ length: 128 }, (_, i) => {
+  const source = items[[0, 0, 0, 1, 1, 2][i % 6] ?? 0];
+  return {
+    id: `s${i}`, itemId: source?.id ?? '7', itemTitle: source?.title ?? '', network: ['linkedin', 'x', 'linkedin', 'bluesky'][i % 4] ?? 'x',
+    employeeId: `e${i % 40}`, createdAt: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T09:00:00Z`,
+  };
+});
+const clicks = shares.flatMap((share, i) => Array.from({ length: i % 9 }, (_, k) => ({ shareId: share.id, visitorKey: `v${i}-${k % 5}`, createdAt: share.createdAt })));
+const reports = {
+  canView: async () => true,
+  load: async (query: ReportQuery): Promise<ReportView> => {
+    const report = aggregate({ shares, clicks, eligibleEmployees: 120 }, query.by, { from: query.from, to: query.to, costPerClick: 1.5 });
+    return { totals: report.totals, rows: report.rows, clicksKnown: true };
+  },
 };
 
-const mount = (id: string, element: React.ReactElement): void => ReactDom.render(element, document.getElementById(id));
+const mount = (id: string, element: React.ReactElement): void => { ReactDom.render(element, document.getElementById(id)); };
 mount('share', <ShareApp load={async () => ({ item: validateItem(items[0]), settings })} actions={actions} locale="en" />);
 mount('feed', <Feed load={async () => ({ items, sharedItemIds: ['8'], settings })} employee={{ id: '15', topics: ['jobs'] }} actions={actions} locale="en" now={() => new Date('2026-11-29T09:00:00Z')} />);
-mount('report', <Report service={{ canView: async () => true, load: async () => view }} initial={{ from: '2026-11-01', to: '2026-11-30', by: 'item' }} locale="en" download={() => undefined} />);
+mount('report', <Report service={reports} initial={{ from: '2026-11-01', to: '2026-11-30', by: 'item' }} locale="en" download={(fileName, csv) => log.downloads.push({ fileName, csv })} />);
