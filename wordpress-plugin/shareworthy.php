@@ -29,3 +29,4 @@ register_deactivation_hook( __FILE__, array( 'Shareworthy_Plugin', 'deactivate' 
 Shareworthy_Plugin::boot();
 require_once __DIR__ . '/includes/class-shareworthy-blocks.php'; Shareworthy_Blocks::boot(); // Front end (blocks, sidebar, policy, concerns); owned by the blocks helper.
 require_once __DIR__ . '/includes/class-shareworthy-admin.php'; Shareworthy_Admin::boot(); // Admin menu: reports (GET /reports), settings; owned by the admin helper.
+require_once __DIR__ . '/includes/class-shareworthy-leaderboard.php'; Shareworthy_Leaderboard::boot(); // Gamification (points, leaderboard block and page) and per-post summaries; owned by the leaderboard helper.

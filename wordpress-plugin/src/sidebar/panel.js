@@ -19,6 +19,7 @@ import { startingMessage } from '../shared/message';
 import { createPolicyChecker } from '../shared/policy';
 import { fromLocalInput, toLocalInput } from './dates';
 import MessageField from './message-field';
+import ShareSummary from './summary';
 
 const CAMPAIGNS = 'shareworthy-campaigns';
 
@@ -118,6 +119,7 @@ export default function SharingPanel( { settings } ) {
 			title={ __( 'Sharing', 'shareworthy' ) }
 			className="shareworthy-panel"
 		>
+			<ShareSummary />
 			<ToggleControl
 				__nextHasNoMarginBottom
 				label={ __( 'Shareable', 'shareworthy' ) }

@@ -1,0 +1,158 @@
+<?php
+/**
+ * REST: GET /shareworthy/v1/leaderboard, the gamification ranking.
+ *
+ * @package Shareworthy
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Opted-in employees ranked by points over a period (Shareworthy_Points), for logged-in users,
+ * and the asker's own position when they opted in. 404 while gamification is off.
+ */
+final class Shareworthy_REST_Leaderboard_Controller extends WP_REST_Controller {
+
+	/**
+	 * Sets namespace and base.
+	 */
+	public function __construct() {
+		$this->namespace = 'shareworthy/v1';
+		$this->rest_base = 'leaderboard';
+	}
+
+	/**
+	 * Registers the route.
+	 */
+	public function register_routes(): void {
+		$text = array( 'type' => 'string' );
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( $this, 'get_items_permissions_check' ),
+					'args'                => array(
+						'from'  => $text + array( 'description' => __( 'First day (YYYY-MM-DD, site time zone); default: the first share.', 'shareworthy' ) ),
+						'to'    => $text + array( 'description' => __( 'Last day (YYYY-MM-DD), included; default: no end.', 'shareworthy' ) ),
+						'limit' => array(
+							'type'        => 'integer',
+							'minimum'     => 1,
+							'maximum'     => Shareworthy_Points::MAX_LIMIT,
+							'default'     => 10,
+							'description' => __( 'How many employees to list.', 'shareworthy' ),
+						),
+					),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Any logged-in user may read the leaderboard: it lists only those who agreed to be on it.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	public function get_items_permissions_check( $request ) {
+		unset( $request );
+		if ( is_user_logged_in() ) {
+			return true;
+		}
+		return new WP_Error( 'shareworthy_forbidden', __( 'Log in to see the leaderboard.', 'shareworthy' ), array( 'status' => rest_authorization_required_code() ) );
+	}
+
+	/**
+	 * The leaderboard.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function get_items( $request ) {
+		$rules = Shareworthy_Points::rules();
+		if ( ! $rules['enabled'] ) {
+			return new WP_Error( 'shareworthy_gamification_disabled', __( 'The leaderboard is turned off on this site.', 'shareworthy' ), array( 'status' => 404 ) );
+		}
+		$tz   = wp_timezone();
+		$days = array();
+		foreach ( array( 'from', 'to' ) as $name ) {
+			if ( ! isset( $request[ $name ] ) ) {
+				continue;
+			}
+			$days[ $name ] = self::day( (string) $request[ $name ], $tz );
+			if ( null === $days[ $name ] ) {
+				/* translators: %s: parameter name (from or to) */
+				return new WP_Error( 'shareworthy_invalid_day', sprintf( __( '%s is not a calendar day (YYYY-MM-DD).', 'shareworthy' ), $name ), array( 'status' => 400 ) );
+			}
+		}
+		if ( isset( $days['from'], $days['to'] ) && $days['from'] > $days['to'] ) {
+			return new WP_Error( 'shareworthy_invalid_period', __( 'The first day of the period is after its last day.', 'shareworthy' ), array( 'status' => 400 ) );
+		}
+		$options = array(
+			'time_zone' => $tz,
+			'limit'     => (int) $request['limit'],
+			'viewer'    => get_current_user_id(),
+		);
+		foreach ( $days as $name => $day ) {
+			$options[ $name ] = $day->format( 'Y-m-d' );
+		}
+		$board = Shareworthy_Points::leaderboard( $options );
+		return rest_ensure_response(
+			array(
+				'from'           => $options['from'] ?? null,
+				'to'             => $options['to'] ?? null,
+				'pointsPerShare' => $rules['pointsPerShare'],
+				'pointsPerClick' => $rules['pointsPerClick'],
+				'rows'           => $board['rows'],
+				'me'             => $board['me'],
+			)
+		);
+	}
+
+	/**
+	 * A YYYY-MM-DD day at midnight in the zone, or null when it is not a calendar day.
+	 *
+	 * @param string       $value Day.
+	 * @param DateTimeZone $tz    Zone.
+	 */
+	private static function day( string $value, DateTimeZone $tz ): ?DateTimeImmutable {
+		$date = DateTimeImmutable::createFromFormat( '!Y-m-d', $value, $tz );
+		return false !== $date && $date->format( 'Y-m-d' ) === $value ? $date : null;
+	}
+
+	/**
+	 * The response schema.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+		$integer      = array( 'type' => 'integer' );
+		$row          = array(
+			'type'       => 'object',
+			'properties' => array_fill_keys( array( 'rank', 'userId', 'shares', 'clicks', 'points' ), $integer ) + array( 'name' => array( 'type' => 'string' ) ),
+		);
+		$this->schema = array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'shareworthy-leaderboard',
+			'type'       => 'object',
+			'properties' => array(
+				'from'           => array( 'type' => array( 'string', 'null' ) ),
+				'to'             => array( 'type' => array( 'string', 'null' ) ),
+				'pointsPerShare' => $integer,
+				'pointsPerClick' => $integer,
+				'rows'           => array(
+					'type'  => 'array',
+					'items' => $row,
+				),
+				'me'             => array( 'type' => array( 'object', 'null' ) ) + $row,
+			),
+		);
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+}
