@@ -209,7 +209,8 @@ final class Shareworthy_Items {
 		}
 		usort( $terms, static fn( WP_Term $a, WP_Term $b ): int => $a->term_id <=> $b->term_id );
 		return array(
-			'slug' => Shareworthy_Utm::campaign_slug( $terms[0]->slug ),
+			// Term slugs hold non-ASCII letters percent-encoded (sanitize_title).
+			'slug' => Shareworthy_Utm::campaign_slug( rawurldecode( $terms[0]->slug ) ),
 			'name' => $terms[0]->name,
 		);
 	}

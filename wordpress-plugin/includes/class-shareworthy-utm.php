@@ -157,10 +157,11 @@ final class Shareworthy_Utm {
 	 * shareworthy_default_campaign, "shareworthy") for items without one: core's scheme
 	 * requires a campaign.
 	 *
-	 * @param string $campaign Campaign slug or name, '' for none.
+	 * @param string $campaign Campaign term slug as WordPress stores it (non-ASCII letters
+	 *                         percent-encoded, as sanitize_title writes them), '' for none.
 	 */
 	public static function campaign( string $campaign ): string {
-		$slug = self::campaign_slug( $campaign );
+		$slug = self::campaign_slug( rawurldecode( $campaign ) );
 		return '' !== $slug ? $slug : self::campaign_slug( (string) get_option( 'shareworthy_default_campaign', 'shareworthy' ) );
 	}
 
@@ -173,16 +174,18 @@ final class Shareworthy_Utm {
 	}
 
 	/**
-	 * Core's campaignSlug: lower case; accents stripped from Latin letters (other scripts keep
-	 * their marks); compatibility forms folded; marks on no letter dropped; ß æ œ ø ł đ ð þ ı
-	 * spelled out; invisible format characters dropped; other runs of non-letters and
-	 * non-digits become one "-"; no "-" at the ends.
+	 * Core's campaignSlug (its JSDoc has the rule and why): compatibility forms folded (NFKD),
+	 * then lowercased the way JavaScript's toLowerCase does; accents stripped from Latin
+	 * letters only; marks on no letter dropped; ß æ œ ø ł đ ð þ ı spelled out; invisible format
+	 * characters dropped; other runs of non-letters and non-digits become one "-"; no "-" at
+	 * the ends; a Greek sigma ending a word after a letter is "ς", any other "σ". The name is
+	 * text: percent escapes are not decoded (see campaign()).
 	 *
-	 * @param string $name Campaign name or (possibly percent-encoded) term slug.
+	 * @param string $name Campaign name.
 	 */
 	public static function campaign_slug( string $name ): string {
-		$name = mb_strtolower( mb_scrub( rawurldecode( $name ), 'UTF-8' ), 'UTF-8' );
-		$name = (string) Normalizer::normalize( $name, Normalizer::FORM_KD );
+		$name = (string) Normalizer::normalize( mb_scrub( $name, 'UTF-8' ), Normalizer::FORM_KD );
+		$name = self::lowercase( $name );
 		$name = (string) preg_replace( array( '/(?<=\p{Latin})\p{M}+/u', '/(?<![\p{L}\p{M}])\p{M}+/u' ), '', $name );
 		$name = strtr(
 			$name,
@@ -200,7 +203,22 @@ final class Shareworthy_Utm {
 		);
 		$name = (string) Normalizer::normalize( $name, Normalizer::FORM_C );
 		$name = (string) preg_replace( array( '/\p{Cf}+/u', '/[^\p{L}\p{M}\p{N}]+/u' ), array( '', '-' ), $name );
-		return trim( $name, '-' );
+		$name = str_replace( 'ς', 'σ', trim( $name, '-' ) );
+		return (string) preg_replace( '/(\p{L}\p{M}*)σ(?!\p{M}*\p{L})/u', '$1ς', $name );
+	}
+
+	/**
+	 * JavaScript's String.prototype.toLowerCase: Unicode's default full lowercase mapping,
+	 * locale-independent, with the Final_Sigma context. ICU's Any-Lower does the same;
+	 * mb_strtolower ignores Final_Sigma before PHP 8.3 (ΟΔΟΣ → "οδοσ" where JavaScript
+	 * writes "οδος"), and ICU's tables are the ones Normalizer uses.
+	 *
+	 * @param string $text Valid UTF-8.
+	 */
+	public static function lowercase( string $text ): string {
+		static $lower = null;
+		$lower ??= Transliterator::create( 'Any-Lower' );
+		return (string) $lower->transliterate( $text );
 	}
 
 	/**
@@ -316,14 +334,24 @@ final class Shareworthy_Utm {
 
 
 	/**
-	 * The tracked link of a code: /go/{code} with pretty permalinks, ?shareworthy_go= without.
+	 * The tracked link of a code: /go/{code} with pretty permalinks, ?shareworthy_go= without,
+	 * unless a filter (the click tracker's short link) replaces it.
 	 *
 	 * @param string $code Share code.
 	 */
 	public static function tracked_url( string $code ): string {
-		return get_option( 'permalink_structure' )
+		$url = get_option( 'permalink_structure' )
 			? home_url( '/go/' . $code )
 			: add_query_arg( 'shareworthy_go', $code, home_url( '/' ) );
+		/**
+		 * Filters the link an employee shares (Shareworthy_Tracker_Client puts the tracker's short link here).
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param string $url  The site's own tracked link.
+		 * @param string $code Share code.
+		 */
+		return (string) apply_filters( 'shareworthy_tracked_url', $url, $code );
 	}
 
 	/**

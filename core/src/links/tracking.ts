@@ -34,20 +34,40 @@ export interface ShareTracking {
 const LATIN_LETTERS: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 
 /**
- * Turns a campaign name into a `utm_campaign` slug: lowercase; accents stripped from Latin
- * letters (other scripts keep their marks, which are part of the letter there);
- * compatibility forms folded (full-width digits, ligatures); invisible format characters
- * (zero-width spaces, bidi controls, soft hyphens) dropped; every other run of characters
- * that are not letters or digits (spaces, punctuation, emoji) becomes one `-`; no `-` at the
- * ends. Letters of other scripts are kept (GA4 shows them decoded).
+ * Turns a campaign name into a `utm_campaign` slug, a value people read in analytics tools
+ * (GA4 and Matomo show it decoded) that stays the same however the name is typed:
+ * 1. compatibility forms fold (NFKD: full-width letters, ligatures `ﬁ`, `Ĳ`, `℃`, `①`);
+ * 2. then lowercase with Unicode's default, locale-independent mapping
+ *    (`String.prototype.toLowerCase`): Turkish `İ` and `I` both give `i`. Lowercasing after
+ *    folding keeps the slug lowercase when a folded form is a capital (`℃` → `°C`), so a slug
+ *    slugs to itself;
+ * 3. accents stripped from Latin letters only; the marks of other scripts (Greek tonos,
+ *    Cyrillic breve, Arabic harakat, Devanagari vowel signs) are part of the letter and kept,
+ *    since transliterating them would be lossy and depend on the language;
+ * 4. `ß æ œ ø ł đ ð þ ı`, which do not decompose, are spelled `ss ae oe o l d d th i`;
+ * 5. invisible format characters (zero-width spaces and joiners, bidi controls, soft hyphens)
+ *    dropped, and marks on no letter (keycaps, variation selectors) too;
+ * 6. every other run of characters that are not letters, marks or digits (spaces,
+ *    punctuation, emoji, `%`) becomes one `-`; no `-` at the ends;
+ * 7. a Greek sigma is the final `ς` where it ends a word of the slug (after a letter, before
+ *    no letter), as Greek is written, and `σ` elsewhere, whichever of `Σ`, `σ`, `ς` the name
+ *    had. Unicode's Final_Sigma in `toLowerCase` alone is not enough: it keeps a typed `σ`,
+ *    counts `.` and `'` as inside a word, and WordPress stores `ΟΔΟΣ` in a term slug as
+ *    `οδοσ` (PHP < 8.3), so one campaign would be two values in the analytics tool.
+ *
+ * The name is text: `%2B` is not decoded (a host that stores names percent-encoded, like
+ * WordPress term slugs, decodes them first). The PHP mirror (`Shareworthy_Utm::campaign_slug`)
+ * must give the same slug for every case of `tests/vectors/links-campaign-slugs.json`;
+ * characters newer than either side's Unicode tables may still differ.
  * @param name campaign name as people write it
  * @returns the slug, `''` when the name has no letter or digit
  * @example campaignSlug('Été 2026 — Recrutement') // 'ete-2026-recrutement'
+ * @example campaignSlug('ΟΔΟΣ ΣΟΦΙΑΣ') // 'οδος-σοφιας'
  */
 export function campaignSlug(name: string): string {
   return name
-    .toLowerCase()
     .normalize('NFKD')
+    .toLowerCase()
     .replace(/(?<=\p{Script=Latin})\p{M}+/gu, '')
     // Marks on no letter (variation selectors, keycaps on digits) are decoration, not text.
     .replace(/(?<![\p{L}\p{M}])\p{M}+/gu, '')
@@ -55,7 +75,9 @@ export function campaignSlug(name: string): string {
     .normalize('NFC')
     .replace(/\p{Cf}+/gu, '')
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|-+$/g, '')
+    .replace(/ς/g, 'σ')
+    .replace(/(\p{L}\p{M}*)σ(?!\p{M}*\p{L})/gu, '$1ς');
 }
 
 const SHARE_ID = /^[A-Za-z0-9_-]{1,128}$/;

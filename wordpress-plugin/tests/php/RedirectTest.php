@@ -55,6 +55,33 @@ final class RedirectTest extends Shareworthy_TestCase {
 		$this->assertSame( 'https://www.example.com/a?x=1&utm_source=x&utm_medium=employee_advocacy&utm_campaign=innovation-week&utm_content=' . $share['id'], $result['location'] );
 	}
 
+	/**
+	 * WordPress stores non-ASCII term slugs percent-encoded and lowercased by mb_strtolower.
+	 *
+	 * @return array<string, array{0: string, 1: string}>
+	 */
+	public function non_latin_campaigns(): array {
+		return array(
+			'Greek, final sigma' => array( 'ΟΔΟΣ ΣΟΦΙΑΣ', 'οδος-σοφιας' ),
+			'Cyrillic'           => array( 'Москва 2026', 'москва-2026' ),
+			'Japanese'           => array( '東京 キャンペーン', '東京-キャンペーン' ),
+			'Percent sign'       => array( 'Growth 50%', 'growth-50' ),
+		);
+	}
+
+	/**
+	 * @dataProvider non_latin_campaigns
+	 *
+	 * @param string $name Campaign term name.
+	 * @param string $slug Core's campaignSlug of the name.
+	 */
+	public function test_a_non_latin_campaign_term_gives_core_slug_of_its_name( string $name, string $slug ): void {
+		$share  = $this->new_share( array(), $name );
+		$result = Shareworthy_Redirect::resolve( $share['code'], $this->visit() );
+		$this->assertStringContainsString( '&utm_campaign=' . rawurlencode( $slug ) . '&', $result['location'] );
+		$this->assertSame( $slug, Shareworthy_Utm::campaign_slug( $name ) );
+	}
+
 	public function test_an_item_without_campaign_uses_the_default_campaign(): void {
 		$share  = $this->new_share( array(), '' );
 		$result = Shareworthy_Redirect::resolve( $share['code'], $this->visit() );
