@@ -34,9 +34,7 @@ final class Shareworthy_Admin {
 		add_action( 'rest_api_init', array( __CLASS__, 'register_routes' ) );
 		add_action( 'admin_menu', array( __CLASS__, 'add_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( __CLASS__, 'enqueue' ) );
-		add_action( 'rest_api_init', array( 'Shareworthy_Admin_Settings', 'register' ), 20 );
-		add_filter( 'rest_request_before_callbacks', array( 'Shareworthy_Admin_Settings', 'check_policy_request' ), 10, 3 );
-		add_action( 'admin_menu', array( 'Shareworthy_Admin_Settings', 'add_page' ), 20 );
+		Shareworthy_Admin_Settings::boot();
 		Shareworthy_Admin_Approvals::boot();
 		Shareworthy_Admin_Concerns::boot();
 	}

@@ -26,9 +26,6 @@ final class Shareworthy_Blocks {
 	/** User meta: the policy version the employee accepted. */
 	public const ACCEPTED_META = 'shareworthy_policy_accepted_version';
 
-	/** Settings group and page of the policy (apart from Shareworthy_Settings' group, whose form would blank these). */
-	public const POLICY_PAGE = 'shareworthy-policy';
-
 	/** Private post type holding the concerns employees report about items. */
 	public const CONCERN_TYPE = 'shareworthy_concern';
 
@@ -50,14 +47,12 @@ final class Shareworthy_Blocks {
 		add_action( 'admin_post_nopriv_shareworthy_share', 'auth_redirect' );
 		add_action( 'admin_post_shareworthy_accept_policy', array( __CLASS__, 'handle_accept_policy' ) );
 		add_action( 'admin_post_shareworthy_concern', array( __CLASS__, 'handle_concern_form' ) );
-		add_action( 'admin_menu', array( __CLASS__, 'add_policy_page' ) );
-		add_filter( 'option_page_capability_' . self::POLICY_PAGE, static fn(): string => Shareworthy_Capabilities::MANAGE );
 		add_action( 'add_option_' . self::POLICY_TEXT_OPTION, array( __CLASS__, 'bump_policy_version' ) );
 		add_action( 'update_option_' . self::POLICY_TEXT_OPTION, array( __CLASS__, 'bump_policy_version' ) );
 	}
 
 	/**
-	 * Blocks, settings, the concern post type and the acceptance user meta (init).
+	 * Blocks, the concern post type and the acceptance user meta (init).
 	 */
 	public static function register(): void {
 		foreach ( array( 'share', 'feed' ) as $block ) {
@@ -71,28 +66,6 @@ final class Shareworthy_Blocks {
 				}
 			}
 		}
-		register_setting(
-			self::POLICY_PAGE,
-			self::POLICY_OPTION,
-			array(
-				'type'              => 'object',
-				'description'       => __( 'Policy checks run on every message before it is shared.', 'shareworthy' ),
-				'default'           => array(),
-				'sanitize_callback' => array( __CLASS__, 'sanitize_policy' ),
-				'show_in_rest'      => array( 'schema' => self::policy_schema() ),
-			)
-		);
-		register_setting(
-			self::POLICY_PAGE,
-			self::POLICY_TEXT_OPTION,
-			array(
-				'type'              => 'string',
-				'description'       => __( 'Social media policy employees accept before their first share.', 'shareworthy' ),
-				'default'           => '',
-				'sanitize_callback' => 'sanitize_textarea_field',
-				'show_in_rest'      => true,
-			)
-		);
 		register_post_type(
 			self::CONCERN_TYPE,
 			array(
@@ -397,64 +370,6 @@ final class Shareworthy_Blocks {
 	}
 
 	/**
-	 * Adds Settings → Social media policy.
-	 */
-	public static function add_policy_page(): void {
-		add_options_page( __( 'Social media policy', 'shareworthy' ), __( 'Social media policy', 'shareworthy' ), Shareworthy_Capabilities::MANAGE, self::POLICY_PAGE, array( __CLASS__, 'render_policy_page' ) );
-	}
-
-	/**
-	 * The policy page: the text employees accept, and the checks run on every message.
-	 */
-	public static function render_policy_page(): void {
-		if ( ! current_user_can( Shareworthy_Capabilities::MANAGE ) ) {
-			return;
-		}
-		$config = self::policy_config();
-		$lists  = array(
-			'blockedTerms'        => __( 'Blocked words and phrases (one per line)', 'shareworthy' ),
-			'confidentialMarkers' => __( 'Confidentiality markers (one per line)', 'shareworthy' ),
-			'requiredDisclosure'  => __( 'Required disclosure, e.g. #employee (one per line; any one will do)', 'shareworthy' ),
-			'allowedLinkDomains'  => __( 'Domains links may point to (one per line; empty: any)', 'shareworthy' ),
-		);
-		echo '<div class="wrap"><h1>' . esc_html__( 'Social media policy', 'shareworthy' ) . '</h1><form method="post" action="options.php">';
-		settings_fields( self::POLICY_PAGE );
-		echo '<table class="form-table" role="presentation"><tr><th scope="row"><label for="shareworthy-policy-text">' . esc_html__( 'Policy text', 'shareworthy' ) . '</label></th><td>';
-		printf( '<textarea id="shareworthy-policy-text" name="%1$s" rows="10" class="large-text">%2$s</textarea>', esc_attr( self::POLICY_TEXT_OPTION ), esc_textarea( (string) get_option( self::POLICY_TEXT_OPTION, '' ) ) );
-		/* translators: %d: policy version number */
-		echo '<p class="description">' . esc_html( sprintf( __( 'Version %d. Changing the text asks every employee to accept it again before their next share.', 'shareworthy' ), self::policy_version() ) ) . '</p></td></tr>';
-		foreach ( $lists as $key => $label ) {
-			printf(
-				'<tr><th scope="row"><label for="shareworthy-policy-%1$s">%2$s</label></th><td><textarea id="shareworthy-policy-%1$s" name="%3$s[%1$s]" rows="4" cols="40" class="code">%4$s</textarea></td></tr>',
-				esc_attr( $key ),
-				esc_html( $label ),
-				esc_attr( self::POLICY_OPTION ),
-				esc_textarea( implode( "\n", (array) ( $config[ $key ] ?? array() ) ) )
-			);
-		}
-		echo '<tr><th scope="row">' . esc_html__( 'Networks the policy allows (none checked: all)', 'shareworthy' ) . '</th><td>';
-		printf( '<input type="hidden" name="%s[allowedNetworks][]" value="">', esc_attr( self::POLICY_OPTION ) );
-		foreach ( self::network_labels( array_keys( Shareworthy_Core_Data::networks() ) ) as $network => $label ) {
-			printf(
-				'<label style="margin-right:1em"><input type="checkbox" name="%1$s[allowedNetworks][]" value="%2$s"%3$s> %4$s</label>',
-				esc_attr( self::POLICY_OPTION ),
-				esc_attr( $network ),
-				checked( in_array( $network, (array) ( $config['allowedNetworks'] ?? array() ), true ), true, false ),
-				esc_html( $label )
-			);
-		}
-		printf(
-			'</td></tr><tr><th scope="row">%1$s</th><td><label><input type="hidden" name="%2$s[detectPersonalData]" value="0"><input type="checkbox" name="%2$s[detectPersonalData]" value="1"%3$s> %4$s</label></td></tr></table>',
-			esc_html__( 'Personal data', 'shareworthy' ),
-			esc_attr( self::POLICY_OPTION ),
-			checked( ! empty( $config['detectPersonalData'] ), true, false ),
-			esc_html__( 'Warn about e-mail addresses and phone numbers in messages', 'shareworthy' )
-		);
-		submit_button();
-		echo '</form></div>';
-	}
-
-	/**
 	 * Raises the policy version when its text changes (employees then accept again).
 	 */
 	public static function bump_policy_version(): void {
@@ -489,39 +404,13 @@ final class Shareworthy_Blocks {
 	}
 
 	/**
-	 * Sanitizes the stored policy checks: known keys, lists of short strings.
-	 *
-	 * @param mixed $value Raw value.
-	 * @return array<string, mixed>
-	 */
-	public static function sanitize_policy( $value ): array {
-		$value = (array) $value;
-		$out   = array();
-		foreach ( array( 'blockedTerms', 'confidentialMarkers', 'allowedLinkDomains', 'requiredDisclosure', 'allowedNetworks' ) as $key ) {
-			if ( isset( $value[ $key ] ) ) {
-				// The settings page sends one entry per line; the REST API sends arrays.
-				$list        = is_string( $value[ $key ] ) ? preg_split( '/\R/', $value[ $key ] ) : $value[ $key ];
-				$out[ $key ] = Shareworthy_Meta::sanitize_list( $list );
-			}
-		}
-		if ( isset( $out['allowedNetworks'] ) ) {
-			$out['allowedNetworks'] = array_values( array_intersect( $out['allowedNetworks'], array_keys( Shareworthy_Core_Data::networks() ) ) );
-		}
-		if ( isset( $value['detectPersonalData'] ) ) {
-			$out['detectPersonalData'] = rest_sanitize_boolean( $value['detectPersonalData'] );
-		}
-		return $out;
-	}
-
-	/**
-	 * Networks employees may share to: the site's networks narrowed by the policy.
+	 * Networks employees may share to (Shareworthy → Settings; the policy has no list of its
+	 * own since 0.2, see Shareworthy_Settings::maybe_migrate).
 	 *
 	 * @return list<string>
 	 */
 	public static function allowed_networks(): array {
-		$networks = Shareworthy_Items::networks();
-		$policy   = self::policy_config()['allowedNetworks'] ?? array();
-		return array() === $policy ? $networks : array_values( array_intersect( $networks, (array) $policy ) );
+		return Shareworthy_Items::networks();
 	}
 
 	/**
@@ -558,12 +447,14 @@ final class Shareworthy_Blocks {
 	 * @return string HTML ('' when there is nothing to share for this reader).
 	 */
 	public static function render_share_block( array $attributes, ?WP_Post $post ): string {
+		unset( $attributes ); // Who sees what is decided by the site's settings, not per block.
 		if ( ! $post instanceof WP_Post ) {
 			return '';
 		}
 		$user_id = get_current_user_id();
 		if ( 0 === $user_id ) {
-			return ! empty( $attributes['publicLinks'] ) && Shareworthy_Items::is_live( $post, time() ) ? self::public_links( $post ) : '';
+			// Visitors get plain, untracked links only where the site turned them on (off by default).
+			return Shareworthy_Settings::public_buttons() && Shareworthy_Items::is_live( $post, time() ) ? self::public_links( $post ) : '';
 		}
 		if ( ! current_user_can( Shareworthy_Capabilities::SHARE ) || ! Shareworthy_Items::is_live( $post, time() ) || ! Shareworthy_Items::is_visible_to( $post, $user_id ) ) {
 			return '';
@@ -883,38 +774,5 @@ final class Shareworthy_Blocks {
 			esc_html__( 'I accept the policy', 'shareworthy' )
 		);
 		wp_die( $form, esc_html__( 'Our social media policy', 'shareworthy' ), array( 'response' => 200 ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped above.
-	}
-
-	/**
-	 * REST schema of the policy option.
-	 *
-	 * @return array<string, mixed>
-	 */
-	private static function policy_schema(): array {
-		$list = array(
-			'type'  => 'array',
-			'items' => array(
-				'type'      => 'string',
-				'maxLength' => 200,
-			),
-		);
-		return array(
-			'type'                 => 'object',
-			'properties'           => array(
-				'blockedTerms'        => $list,
-				'confidentialMarkers' => $list,
-				'allowedLinkDomains'  => $list,
-				'requiredDisclosure'  => $list,
-				'allowedNetworks'     => array(
-					'type'  => 'array',
-					'items' => array(
-						'type' => 'string',
-						'enum' => array_keys( Shareworthy_Core_Data::networks() ),
-					),
-				),
-				'detectPersonalData'  => array( 'type' => 'boolean' ),
-			),
-			'additionalProperties' => false,
-		);
 	}
 }

@@ -13,12 +13,6 @@ defined( 'ABSPATH' ) || exit;
 final class Shareworthy_Clicks {
 
 
-	/** Option: how many months clicks are kept. */
-	public const RETENTION_OPTION = 'shareworthy_click_retention_months';
-
-	/** Default retention: 13 months, the CNIL's ceiling for audience-measurement data. */
-	public const DEFAULT_RETENTION_MONTHS = 13;
-
 	/**
 	 * Records a click, counted unless it repeats the visitor's last counted click on this share
 	 * (core's isRepeatClick: less than DEDUPE_WINDOW_MS, 30 minutes, before it; exactly 30
@@ -69,8 +63,8 @@ final class Shareworthy_Clicks {
 	 */
 	public static function purge( int $now ): int {
 		global $wpdb;
-		$months = max( 1, (int) get_option( self::RETENTION_OPTION, self::DEFAULT_RETENTION_MONTHS ) );
-		$cutoff = ( new DateTimeImmutable( '@' . $now ) )->modify( "-{$months} months" )->format( 'Y-m-d H:i:s' );
+		$days   = Shareworthy_Settings::retention_days();
+		$cutoff = ( new DateTimeImmutable( '@' . $now ) )->modify( "-{$days} days" )->format( 'Y-m-d H:i:s' );
 		$table  = Shareworthy_Schema::clicks_table();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		return (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE created_at < %s", $cutoff ) );

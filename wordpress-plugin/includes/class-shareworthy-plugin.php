@@ -50,9 +50,6 @@ final class Shareworthy_Plugin {
 		add_action( 'deleted_post', array( 'Shareworthy_Shares', 'delete_for_item' ) );
 		add_action( 'deleted_user', array( 'Shareworthy_Shares', 'delete_for_user' ) );
 		add_action( 'wp_initialize_site', array( __CLASS__, 'initialize_site' ), 200 );
-		add_action( 'admin_init', array( 'Shareworthy_Settings', 'register' ) );
-		add_action( 'admin_menu', array( 'Shareworthy_Settings', 'add_page' ) );
-		add_filter( 'option_page_capability_' . Shareworthy_Settings::PAGE, array( 'Shareworthy_Settings', 'capability' ) );
 	}
 
 	/**

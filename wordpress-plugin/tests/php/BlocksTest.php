@@ -114,30 +114,15 @@ final class BlocksTest extends Shareworthy_TestCase {
 		$this->assertSame( 404, $this->rest( 'POST', '/shareworthy/v1/concerns', array( 'itemId' => 999999, 'reason' => 'x' ) )->get_status() );
 	}
 
-	public function test_the_policy_settings_take_one_entry_per_line_and_known_networks_only(): void {
-		$clean = Shareworthy_Blocks::sanitize_policy(
-			array(
-				'blockedTerms'       => "secret\r\n\r\n  project falcon  \nsecret",
-				'allowedNetworks'    => array( '', 'linkedin', 'myspace' ),
-				'detectPersonalData' => '1',
-				'unknown'            => array( 'x' ),
-			)
-		);
-		$this->assertSame(
-			array(
-				'blockedTerms'       => array( 'secret', 'project falcon' ),
-				'allowedNetworks'    => array( 'linkedin' ),
-				'detectPersonalData' => true,
-			),
-			$clean
-		);
-	}
-
-	public function test_logged_out_readers_get_nothing_or_plain_public_links(): void {
+	public function test_logged_out_readers_get_plain_public_links_only_when_the_site_turns_them_on(): void {
 		$item = $this->item( array( Shareworthy_Meta::MESSAGES => array( 'linkedin' => 'Hello' ) ) );
+		update_option( Shareworthy_Settings::PUBLIC_BUTTONS_OPTION, false );
 		$this->assertSame( '', trim( $this->render( '<!-- wp:shareworthy/share /-->', $item ) ) );
+		// The per-block attribute of earlier versions no longer overrides the site's setting.
+		$this->assertSame( '', trim( $this->render( '<!-- wp:shareworthy/share {"publicLinks":true} /-->', $item ) ) );
 
-		$html = $this->render( '<!-- wp:shareworthy/share {"publicLinks":true} /-->', $item );
+		update_option( Shareworthy_Settings::PUBLIC_BUTTONS_OPTION, true );
+		$html = $this->render( '<!-- wp:shareworthy/share /-->', $item );
 		$this->assertStringContainsString( 'https://www.linkedin.com/sharing/share-offsite/?url=' . rawurlencode( 'https://www.example.com/jobs/42?ref=intranet#apply' ), html_entity_decode( $html ) );
 		$this->assertStringNotContainsString( 'admin-post.php', $html );
 		$this->assertStringNotContainsString( 'data-wp-interactive', $html );

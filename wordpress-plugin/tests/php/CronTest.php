@@ -21,12 +21,13 @@ final class CronTest extends Shareworthy_TestCase {
 		$wpdb->insert( Shareworthy_Schema::clicks_table(), array( 'share_id' => $share_id, 'visitor_key' => str_repeat( 'f', 64 ), 'created_at' => $at, 'counted' => 1 ), array( '%d', '%s', '%s', '%d' ) );
 	}
 
-	public function test_the_daily_run_purges_clicks_older_than_13_months(): void {
+	public function test_the_daily_run_purges_clicks_older_than_395_days(): void {
 		$this->as_role( 'subscriber' );
+		delete_option( Shareworthy_Settings::RETENTION_DAYS_OPTION );
 		$share = $this->share( $this->item() );
 		$now   = strtotime( '2026-11-29 03:00:00 UTC' );
-		$this->click_at( $share['id'], '2025-10-28 23:59:59' ); // 13 months and a day: gone.
-		$this->click_at( $share['id'], '2025-10-29 03:00:01' ); // Just inside.
+		$this->click_at( $share['id'], '2025-10-30 02:59:59' ); // 395 days (about 13 months) and a second: gone.
+		$this->click_at( $share['id'], '2025-10-30 03:00:01' ); // Just inside.
 		$this->click_at( $share['id'], '2026-11-28 12:00:00' );
 
 		Shareworthy_Cron::run_daily( $now );
@@ -36,7 +37,7 @@ final class CronTest extends Shareworthy_TestCase {
 	public function test_the_retention_option_is_honoured(): void {
 		$this->as_role( 'subscriber' );
 		$share = $this->share( $this->item() );
-		update_option( Shareworthy_Clicks::RETENTION_OPTION, 1 );
+		update_option( Shareworthy_Settings::RETENTION_DAYS_OPTION, 30 );
 		$this->click_at( $share['id'], '2026-10-01 00:00:00' );
 		$this->click_at( $share['id'], '2026-11-15 00:00:00' );
 		$this->assertSame( 1, Shareworthy_Cron::run_daily( strtotime( '2026-11-29 03:00:00 UTC' ) ) );
