@@ -16,7 +16,7 @@ final class Shareworthy_Plugin {
 	 * Requires every class file (small; no autoloader needed).
 	 */
 	public static function load(): void {
-		foreach ( array( 'core-data', 'schema', 'capabilities', 'items', 'meta', 'shares', 'clicks', 'tracking', 'utm', 'visitor', 'redirect', 'rest-items-controller', 'rest-shares-controller', 'rest-reports-controller', 'cron', 'privacy', 'settings', 'uninstaller' ) as $name ) {
+		foreach ( array( 'core-data', 'schema', 'capabilities', 'items', 'meta', 'shares', 'clicks', 'tracking', 'utm', 'visitor', 'redirect', 'rest-items-controller', 'rest-shares-controller', 'rest-reports-controller', 'cron', 'privacy', 'settings', 'uninstaller', 'tracker-client' ) as $name ) {
 			require_once __DIR__ . "/class-shareworthy-{$name}.php";
 		}
 	}
@@ -50,6 +50,7 @@ final class Shareworthy_Plugin {
 		add_action( 'deleted_post', array( 'Shareworthy_Shares', 'delete_for_item' ) );
 		add_action( 'deleted_user', array( 'Shareworthy_Shares', 'delete_for_user' ) );
 		add_action( 'wp_initialize_site', array( __CLASS__, 'initialize_site' ), 200 );
+		Shareworthy_Tracker_Client::boot(); // Short links from the click tracker (packages/tracker) when it is set up.
 	}
 
 	/**
@@ -124,6 +125,7 @@ final class Shareworthy_Plugin {
 	 */
 	private static function activate_site(): void {
 		Shareworthy_Schema::install();
+		Shareworthy_Tracker_Client::install();
 		Shareworthy_Capabilities::add();
 		Shareworthy_Cron::schedule();
 		Shareworthy_Redirect::add_rewrite_rule();

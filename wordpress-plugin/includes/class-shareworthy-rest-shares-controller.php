@@ -238,6 +238,7 @@ final class Shareworthy_REST_Shares_Controller extends WP_REST_Controller {
 			'createdAt'  => str_replace( ' ', 'T', $item['created_at'] ) . 'Z',
 			'clicks'     => Shareworthy_Clicks::count_for_share( $item['id'] ),
 		);
+		$data    = $this->add_additional_fields_to_object( $data, $request ); // register_rest_field() fields, e.g. trackerError.
 		return rest_ensure_response( $this->filter_response_by_context( $data, $request['context'] ?? 'view' ) );
 	}
 

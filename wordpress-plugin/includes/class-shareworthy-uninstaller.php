@@ -20,6 +20,7 @@ final class Shareworthy_Uninstaller {
 		global $wpdb;
 		Shareworthy_Cron::unschedule();
 		Shareworthy_Schema::drop();
+		Shareworthy_Tracker_Client::drop();
 		Shareworthy_Capabilities::remove();
 		$like = $wpdb->esc_like( 'shareworthy_' ) . '%';
 		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $like ) );

@@ -186,7 +186,7 @@ final class RestSharesTest extends Shareworthy_TestCase {
 		$data     = $response->get_data();
 		$this->assertSame( 200, $response->get_status() );
 		$this->assertSame( 2, $data['clicks'] );
-		$this->assertSame( array( 'id', 'itemId', 'network', 'code', 'trackedUrl', 'intentUrl', 'createdAt', 'clicks' ), array_keys( $data ) );
+		$this->assertSame( array( 'id', 'itemId', 'network', 'code', 'trackedUrl', 'intentUrl', 'createdAt', 'clicks', 'trackerError' ), array_keys( $data ) );
 		$this->assertMatchesRegularExpression( '/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/', $data['createdAt'] );
 	}
 
