@@ -86,8 +86,10 @@ const HASHTAG_LISTS = [
   ['every bad entry is reported, in order, and good ones still count', ['ok', 'bad one', 'x'.repeat(200), '123']],
   ['non-string entries are refused', ['ok', 42, null, ['nested'], { tag: 'x' }, true]],
   ['a string instead of a list is refused', '#emploi'],
-  ['an object instead of a list is refused', { 0: 'emploi' }],
+  // Not { 0: 'emploi' }: PHP decodes that JSON object to the same array as a list.
+  ['an object instead of a list is refused', { first: 'emploi' }],
   ['null is an empty list', null],
+  ['a blank string is an empty list', '  \u200b '],
   ['an empty list', []],
 ];
 

@@ -28,6 +28,12 @@ final class Shareworthy_Meta {
 	public const CAMPAIGN_TAXONOMY = 'shareworthy_campaign';
 	public const GROUP_TAXONOMY    = 'shareworthy_group';
 
+	/** Core's HASHTAG_PATTERN: letters, marks, digits, "_" and ZWNJ (U+200C). */
+	private const HASHTAG_PATTERN = '/^[\p{L}\p{M}\p{N}_\x{200C}]+$/uD';
+
+	/** JavaScript's white space (\s, String.prototype.trim): Zs, tab, line breaks, BOM; not NEL. */
+	private const JS_SPACE = '\t\n\x0B\f\r\p{Zs}\x{2028}\x{2029}\x{FEFF}';
+
 	/**
 	 * Review states, from core (draft, pending, approved, archived); only users with
 	 * publish_shareworthy_items set approved or archived.
@@ -133,6 +139,20 @@ final class Shareworthy_Meta {
 				return $checked;
 			}
 		}
+		if ( array_key_exists( self::HASHTAGS, $meta ) ) {
+			$issues = self::parse_hashtags( $meta[ self::HASHTAGS ] )['issues'];
+			if ( array() !== $issues ) {
+				return new WP_Error(
+					'shareworthy_invalid_hashtags',
+					/* translators: %d: longest hashtag, in characters */
+					sprintf( __( 'A hashtag holds letters, digits and _ only (no spaces or punctuation), not only digits, and at most %d characters.', 'shareworthy' ), (int) Shareworthy_Core_Data::curation( 'itemLimits' )['hashtag'] ),
+					array(
+						'status' => 400,
+						'issues' => $issues,
+					)
+				);
+			}
+		}
 		$starts  = array_key_exists( self::STARTS_AT, $meta ) ? (string) $meta[ self::STARTS_AT ] : ( $post_id ? (string) get_post_meta( $post_id, self::STARTS_AT, true ) : '' );
 		$expires = array_key_exists( self::EXPIRES_AT, $meta ) ? (string) $meta[ self::EXPIRES_AT ] : ( $post_id ? (string) get_post_meta( $post_id, self::EXPIRES_AT, true ) : '' );
 		foreach ( array( self::STARTS_AT => $starts, self::EXPIRES_AT => $expires ) as $key => $value ) {
@@ -184,20 +204,87 @@ final class Shareworthy_Meta {
 	}
 
 	/**
-	 * Sanitizes hashtags: without the leading #, letters, digits and underscores only.
+	 * Sanitizes hashtags the way core's validateItem reads them (see parse_hashtags()), keeping
+	 * only the accepted ones: a sanitizer cannot refuse, so REST writes are checked first by
+	 * validate(), and other writes (imports, admin code) lose the entries core would refuse.
 	 *
 	 * @param mixed $value Raw value.
 	 * @return list<string>
 	 */
 	public static function sanitize_hashtags( $value ): array {
-		$tags = array();
-		foreach ( (array) $value as $tag ) {
-			$tag = (string) preg_replace( '/[^\p{L}\p{N}_]/u', '', ltrim( trim( (string) $tag ), '#' ) );
-			if ( '' !== $tag ) {
-				$tags[] = $tag;
+		return self::parse_hashtags( $value )['tags'];
+	}
+
+	/**
+	 * Core's validateItem on hashtags (core/src/curation/validate.ts), answer for answer on
+	 * tests/vectors/curation-hashtags.json: null or a blank string is no hashtags; anything
+	 * else must be a list of strings; each entry is trimmed (JavaScript's white space), loses
+	 * one leading # or ＃ (X links both), is dropped when nothing visible is left, and is
+	 * refused when longer than core's limit in UTF-16 units, when it holds anything but
+	 * letters, marks, digits, "_" and ZWNJ, or only digits; duplicates ignoring case
+	 * (JavaScript's toLowerCase) keep the first spelling. A JSON object decodes to a PHP
+	 * array: one with keys 0, 1, … cannot be told from a list and is read as one.
+	 *
+	 * @param mixed $value Hashtags as sent.
+	 * @return array{tags: list<string>, issues: list<array{path: string, code: string}>} Accepted tags, and
+	 *         core's issues (path "hashtags" or "hashtags.<index>", code invalid-type, too-long or invalid-hashtag) in order.
+	 */
+	public static function parse_hashtags( $value ): array {
+		$tags   = array();
+		$issues = array();
+		if ( null === $value || ( is_string( $value ) && '' === self::visible( $value ) ) ) {
+			return compact( 'tags', 'issues' );
+		}
+		if ( ! is_array( $value ) || ! array_is_list( $value ) ) {
+			return array(
+				'tags'   => $tags,
+				'issues' => array( array( 'path' => 'hashtags', 'code' => 'invalid-type' ) ),
+			);
+		}
+		$seen  = array();
+		$limit = (int) Shareworthy_Core_Data::curation( 'itemLimits' )['hashtag'];
+		foreach ( $value as $index => $entry ) {
+			$code = null;
+			if ( ! is_string( $entry ) ) {
+				$code = 'invalid-type';
+			} else {
+				$tag = (string) preg_replace( '/^[#\x{FF03}]/u', '', self::visible( mb_scrub( $entry, 'UTF-8' ) ) );
+				if ( '' === self::visible( $tag ) ) {
+					continue;
+				}
+				if ( strlen( (string) mb_convert_encoding( $tag, 'UTF-16LE', 'UTF-8' ) ) / 2 > $limit ) {
+					$code = 'too-long';
+				} elseif ( 1 !== preg_match( self::HASHTAG_PATTERN, $tag ) || 1 === preg_match( '/^\p{N}+$/uD', $tag ) ) {
+					$code = 'invalid-hashtag';
+				}
+			}
+			if ( null !== $code ) {
+				$issues[] = array(
+					'path' => "hashtags.{$index}",
+					'code' => $code,
+				);
+				continue;
+			}
+			$key = Shareworthy_Utm::lowercase( $tag );
+			if ( ! isset( $seen[ $key ] ) ) {
+				$seen[ $key ] = true;
+				$tags[]       = $tag;
 			}
 		}
-		return array_values( array_unique( $tags ) );
+		return compact( 'tags', 'issues' );
+	}
+
+	/**
+	 * Core's visible(): the text trimmed of JavaScript's white space, or '' when only white
+	 * space and invisible format characters (Cf: zero-width spaces, bidi marks) are left.
+	 *
+	 * @param string $text Valid UTF-8.
+	 */
+	private static function visible( string $text ): string {
+		if ( 1 === preg_match( '/^[' . self::JS_SPACE . '\p{Cf}]*$/uD', $text ) ) {
+			return '';
+		}
+		return (string) preg_replace( '/^[' . self::JS_SPACE . ']+|[' . self::JS_SPACE . ']+$/uD', '', $text );
 	}
 
 	/**
@@ -308,7 +395,8 @@ final class Shareworthy_Meta {
 				),
 			),
 			self::HASHTAGS   => array_merge(
-				$string_list( __( 'Hashtags, without #.', 'shareworthy' ), 30, '^#?[\p{L}\p{N}_]+$', $limits['hashtag'] ),
+				// No pattern or maxLength: validate() applies core's rules (trimmed, UTF-16 length) instead.
+				$string_list( __( 'Hashtags, without #.', 'shareworthy' ), 30, '', 0 ),
 				array( 'sanitize_callback' => array( __CLASS__, 'sanitize_hashtags' ) )
 			),
 			self::TOPICS     => $string_list( __( 'Topics; the feed ranks items matching an employee\'s topics higher.', 'shareworthy' ), 20, '', $limits['tag'] ),

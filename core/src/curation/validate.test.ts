@@ -20,6 +20,10 @@ const issuesOf = (input: unknown): readonly Issue[] => {
 
 const where = (input: unknown): [string, string][] => issuesOf(input).map((issue) => [issue.path.join('.'), issue.code]);
 
+const hashtagVectors = JSON.parse(readFileSync(join(__dirname, '../../../tests/vectors/curation-hashtags.json'), 'utf8')) as {
+  readonly cases: readonly { readonly behaviour: string; readonly input: unknown; readonly output?: unknown; readonly issues?: [string, string][] }[];
+};
+
 const vectors = JSON.parse(readFileSync(join(__dirname, '../../../tests/vectors/curation-items.json'), 'utf8')) as {
   readonly cases: readonly { readonly behaviour: string; readonly input: unknown; readonly output?: unknown; readonly issues?: [string, string][] }[];
 };
@@ -220,6 +224,15 @@ describe('validateItem', () => {
     ['🚀launch', 'an emoji'],
   ])('refuses the hashtag %j (%s)', (tag) => {
     expect(where({ ...valid, hashtags: [tag] })).toEqual([['hashtags.0', 'invalid-hashtag']]);
+  });
+
+  // Generated from core's build (scripts/build-core-vectors.mjs) for the PHP sanitizer to
+  // match: a change here that moves an answer fails until the file is generated again.
+  it.each(hashtagVectors.cases.map((c) => [c.behaviour, c] as const))('gives the hashtags of the generated vector: %s', (_, { input, output, issues }) => {
+    const result = validateItem({ ...valid, hashtags: input });
+    expect(result.success ? { output: result.output.hashtags } : { issues: result.issues.map((i) => [i.path.join('.'), i.code]) }).toEqual(
+      output === undefined ? { issues } : { output },
+    );
   });
 
   it('refuses a hashtag longer than 100 characters', () => {

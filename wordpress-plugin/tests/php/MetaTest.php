@@ -120,7 +120,9 @@ final class MetaTest extends Shareworthy_TestCase {
 			'bad date'            => array( array( 'shareworthy_starts_at' => 'next tuesday' ), 'rest_invalid_pattern' ),
 			'expires before start' => array( array( 'shareworthy_starts_at' => '2026-06-02T00:00:00Z', 'shareworthy_expires_at' => '2026-06-01T00:00:00Z' ), 'shareworthy_expires_before_start' ),
 			'priority too high'   => array( array( 'shareworthy_priority' => 1000 ), 'rest_out_of_bounds' ),
-			'hashtag with space'  => array( array( 'shareworthy_hashtags' => array( 'two words' ) ), 'rest_invalid_pattern' ),
+			'hashtag with space'  => array( array( 'shareworthy_hashtags' => array( 'two words' ) ), 'shareworthy_invalid_hashtags' ),
+			'hashtag of digits'   => array( array( 'shareworthy_hashtags' => array( 'ok', '2026' ) ), 'shareworthy_invalid_hashtags' ),
+			'hashtag too long'    => array( array( 'shareworthy_hashtags' => array( str_repeat( '𝐀', 51 ) ) ), 'shareworthy_invalid_hashtags' ),
 			'audience not a slug' => array( array( 'shareworthy_audience' => array( 'Sales Team' ) ), 'rest_invalid_pattern' ),
 		);
 	}
@@ -145,6 +147,23 @@ final class MetaTest extends Shareworthy_TestCase {
 		$this->assertSame( 200, $response->get_status() );
 		$this->assertSame( $text, $response->get_data()['meta']['shareworthy_messages']['linkedin'] );
 		$this->assertSame( array( 'ingénierie', '日本' ), $response->get_data()['meta']['shareworthy_hashtags'] );
+	}
+
+	public function test_hashtags_are_stored_as_core_normalises_them(): void {
+		$this->as_role( 'editor' );
+		$response = $this->save( $this->own_post(), array( 'shareworthy_hashtags' => array( ' #Emploi ', 'emploi', '＃ΟΔΟΣ', 'οδος', "e\u{0301}te\u{0301}", "\u{200B}", "می\u{200C}خواهم" ) ) );
+		$this->assertSame( 200, $response->get_status(), wp_json_encode( $response->get_data() ) );
+		$this->assertSame( array( 'Emploi', 'ΟΔΟΣ', "e\u{0301}te\u{0301}", "می\u{200C}خواهم" ), $response->get_data()['meta']['shareworthy_hashtags'] );
+	}
+
+	public function test_a_refused_hashtag_names_each_bad_entry(): void {
+		$this->as_role( 'editor' );
+		$response = $this->save( $this->own_post(), array( 'shareworthy_hashtags' => array( 'ok', 'two words', 'c++' ) ) );
+		$this->assertSame( 400, $response->get_status() );
+		$this->assertSame(
+			array( array( 'path' => 'hashtags.1', 'code' => 'invalid-hashtag' ), array( 'path' => 'hashtags.2', 'code' => 'invalid-hashtag' ) ),
+			$response->get_data()['data']['issues']
+		);
 	}
 
 	public function test_campaign_and_group_taxonomies_are_registered_for_rest(): void {

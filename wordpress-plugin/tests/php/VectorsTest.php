@@ -66,6 +66,31 @@ final class VectorsTest extends Shareworthy_TestCase {
 		$this->assertSame( $slug, Shareworthy_Utm::campaign_slug( $name ) );
 	}
 
+	/**
+	 * @return array<string, array{0: array<string, mixed>}>
+	 */
+	public function hashtag_cases(): array {
+		$cases = array();
+		foreach ( self::vectors( 'curation-hashtags.json' ) as $case ) {
+			$cases[ $case['behaviour'] ] = array( $case );
+		}
+		return $cases;
+	}
+
+	/**
+	 * @dataProvider hashtag_cases
+	 *
+	 * @param array<string, mixed> $case Vector: input, then output or issues as [path, code].
+	 */
+	public function test_hashtags_match_core( array $case ): void {
+		$parsed = Shareworthy_Meta::parse_hashtags( $case['input'] );
+		$issues = array_map( static fn( array $issue ): array => array( $issue['path'], $issue['code'] ), $parsed['issues'] );
+		$this->assertSame( $case['issues'] ?? array(), $issues );
+		if ( isset( $case['output'] ) ) {
+			$this->assertSame( $case['output'], $parsed['tags'] );
+		}
+	}
+
 	public function test_the_generated_data_comes_from_core(): void {
 		$data = Shareworthy_Core_Data::all();
 		$this->assertStringStartsWith( '@shareworthy/core ', $data['generatedFrom'] );
