@@ -328,6 +328,15 @@ final class TrackerClientTest extends Shareworthy_TestCase {
 		$this->assertSame( 0, $this->tracker_rows(), 'nothing left here either' );
 	}
 
+	public function test_the_personal_data_export_lists_the_trackers_short_link(): void {
+		$user = $this->as_role( 'subscriber' );
+		$data = $this->share( $this->item() );
+		$export = Shareworthy_Privacy::export( get_userdata( $user )->user_email );
+		$values = array_column( $export['data'][0]['data'], 'value' );
+		$this->assertContains( $data['trackedUrl'], $values );
+		$this->assertStringStartsWith( self::$url . '/', $data['trackedUrl'] );
+	}
+
 	public function test_an_erasure_the_tracker_refuses_is_reported_as_retained_with_its_reason(): void {
 		$this->configure( self::$url, self::ISSUE_ONLY_KEY );
 		$user = $this->as_role( 'subscriber' );
