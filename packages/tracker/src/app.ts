@@ -3,27 +3,23 @@
  * metrics, on Fastify. Shareworthy's rules (what a visit is, how UTM tags are written, which
  * targets are allowed, how reports aggregate) all come from `@shareworthy/core`; this file
  * only wires them to HTTP and storage.
+ *
+ * The redirect itself (`redirect.ts`) is answered from the HTTP server's request event for
+ * a plain `GET|HEAD /<code>`, before Fastify sees the request; everything else, and the
+ * redirect when the server is closing, goes through Fastify.
  */
-import {
-  classifyVisit,
-  createDailySalt,
-  DEDUPE_WINDOW_MS,
-  NETWORKS,
-  trackedShareUrl,
-  utcDay,
-  validateTargetUrl,
-  visitorKey,
-  type Issue,
-  type Network,
-} from '@shareworthy/core';
+import { createServer, type Server } from 'node:http';
+import { DEDUPE_WINDOW_MS, NETWORKS, trackedShareUrl, utcDay, validateTargetUrl, type Issue, type Network } from '@shareworthy/core';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { checkKey } from './api-keys.js';
-import { CODE_PATTERN, newCode } from './codes.js';
+import { clientIpOf } from './client-ip.js';
+import { newCode } from './codes.js';
 import type { Scope, TrackerConfig } from './config.js';
 import { GroupCommit } from './group-commit.js';
 import { Metrics } from './metrics.js';
 import { problem, PROBLEM_JSON, type Problem } from './problem.js';
 import { TokenBucket } from './rate-limit.js';
+import { createRedirects, plainRedirectCode } from './redirect.js';
 import { buildReport, parseReportQuery } from './reports.js';
 import type { ClickInput, LinkRecord, Store, StoredApiKey } from './store/store.js';
 
@@ -48,11 +44,6 @@ export interface Tracker {
   close(): Promise<void>;
 }
 
-/** Why a counted visit was not stored: the same visitor clicked this link within the window. */
-const DUPLICATE = 'duplicate';
-/** A cached redirect stays this long: erasure on another instance takes effect within it. */
-const LINK_CACHE_MS = 30_000;
-const LINK_CACHE_MAX = 50_000;
 const KEY_REFRESH_MS = 60_000;
 const MAX_FIELD = 256;
 const MAX_URL = 2048;
@@ -67,16 +58,6 @@ class HttpProblem extends Error {
 }
 
 const sendProblem = (reply: FastifyReply, body: Problem): FastifyReply => reply.code(body.status).type(PROBLEM_JSON).send(body);
-
-/** Node gives repeated headers (only `set-cookie`) as arrays; core reads one string per name. */
-function singleValued(headers: Readonly<Record<string, string | string[] | undefined>>): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const name in headers) {
-    const value = headers[name];
-    out[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
 
 /** Strings that are safe to store and put in UTM tags: well-formed UTF-16 without control characters. */
 function field(body: Record<string, unknown>, name: string, issues: Issue[], options: { optional?: boolean; max?: number } = {}): string | undefined {
@@ -115,9 +96,6 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
   const metrics = options.metrics ?? new Metrics();
   const allowedOrigins = new Set(config.allowedOrigins);
   const apiLimiter = new TokenBucket({ perMinute: config.apiRatePerMinute, now });
-  const visitorLimiter = new TokenBucket({ perMinute: config.redirectRatePerMinute, now });
-  const links = new Map<string, { readonly link: LinkRecord; readonly location: string; readonly expires: number }>();
-  let salt: { readonly day: string; readonly value: Promise<string> } | undefined;
   let keys: readonly StoredApiKey[] = await store.listApiKeys();
 
   const clicks = new GroupCommit<ClickInput, boolean>((batch) => store.recordClicks(batch, DEDUPE_WINDOW_MS), {
@@ -126,9 +104,22 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
     onBatch: (size) => metrics.batch(size),
   });
 
+  const redirects = createRedirects({
+    store,
+    clicks,
+    metrics,
+    allowedTargetHosts: config.allowedTargetHosts,
+    ratePerMinute: config.redirectRatePerMinute,
+    clientIp: clientIpOf(config.trustProxy),
+    now,
+    logError: (error, message) => app.log.error({ err: error }, message),
+  });
+  /** Set when closing starts: from then on redirects too go through Fastify, which answers 503 and closes the connection. */
+  let closing = false;
+
   const app = Fastify({
     bodyLimit: config.bodyLimit,
-    // Fastify accepts a hop count here (documented, passed on to proxy-addr); its types omit number.
+    // Fastify 5.12 takes a hop count but trusts no proxy with it (see client-ip.ts); its types omit number.
     trustProxy: config.trustProxy as boolean | string,
     // Per-request logs would cost more than the redirect itself; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
@@ -140,6 +131,26 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
       metrics.error(400);
       void sendProblem(reply, problem(400, 'bad-url', error.message));
     },
+    // The redirect fast path: a plain `/<code>` never enters Fastify (see redirect.ts).
+    serverFactory: (fastifyHandler, options): Server => {
+      const server = createServer((req, res) => {
+        const code = closing ? undefined : plainRedirectCode(req.method, req.url);
+        if (code === undefined) fastifyHandler(req, res);
+        else void redirects.handle(req, res, code);
+      });
+      // What Fastify does to the HTTP/1 server it creates itself (lib/server.js, getServerInstance),
+      // with its defaults already filled in (fastify.js, processOptions).
+      const timeouts = options as { keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number; maxRequestsPerSocket: number };
+      server.keepAliveTimeout = timeouts.keepAliveTimeout;
+      server.requestTimeout = timeouts.requestTimeout;
+      server.setTimeout(timeouts.connectionTimeout);
+      if (timeouts.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = timeouts.maxRequestsPerSocket;
+      return server;
+    },
+  });
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
   });
 
   // The API speaks JSON only; Fastify would otherwise accept text/plain bodies as strings.
@@ -255,65 +266,10 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
     throw new Error('could not draw an unused short code');
   });
 
-  const redirectFor = async (code: string): Promise<{ readonly link: LinkRecord; readonly location: string } | undefined> => {
-    const cached = links.get(code);
-    const at = now();
-    if (cached !== undefined && cached.expires > at) return cached;
-    const link = await store.findLink(code);
-    if (link === undefined) return undefined;
-    // Re-checked on the way out: a link stored under an older, wider host list (or written to
-    // the database by hand) never redirects to a host that is not allowed now.
-    const valid = validateTargetUrl(link.targetUrl, { allowedHosts: config.allowedTargetHosts });
-    if (!valid.success) return undefined;
-    const tagged = trackedShareUrl(valid.output, { network: link.network as Network, campaign: link.campaign, shareId: link.shareId });
-    if (!tagged.success) return undefined;
-    if (links.size >= LINK_CACHE_MAX) links.clear();
-    const entry = { link, location: tagged.output, expires: at + LINK_CACHE_MS };
-    links.set(code, entry);
-    return entry;
-  };
-
-  const saltFor = (day: string): Promise<string> => {
-    if (salt?.day !== day) {
-      const value = store.dailySalt(day, createDailySalt());
-      salt = { day, value };
-      value.catch(() => {
-        if (salt?.value === value) salt = undefined;
-      });
-    }
-    return salt.value;
-  };
-
+  // A path Fastify decodes to a code (`/%41bc…`) or a closing server: the same handler, through the router.
   app.get<{ Params: { code: string } }>('/:code', async (request, reply) => {
-    const { code } = request.params;
-    if (!CODE_PATTERN.test(code)) throw new HttpProblem(problem(404, 'unknown-link', 'No link has this code.'));
-    const ip = request.ip;
-    if (!visitorLimiter.take(ip)) {
-      reply.header('retry-after', String(visitorLimiter.retryAfter(ip)));
-      throw new HttpProblem(problem(429, 'rate-limited', 'Too many redirects from this address.'));
-    }
-    const target = await redirectFor(code);
-    if (target === undefined) throw new HttpProblem(problem(404, 'unknown-link', 'No link has this code.'));
-    const userAgent = request.headers['user-agent'];
-    const visit = classifyVisit({ method: request.method, userAgent, headers: singleValued(request.headers) });
-    let counted = false;
-    let reason: string = visit.reason;
-    if (visit.count) {
-      const at = now();
-      const day = utcDay(new Date(at));
-      try {
-        const key = await visitorKey({ ip, userAgent: userAgent ?? '', day }, await saltFor(day));
-        counted = await clicks.push({ code, at, visitorKey: key });
-        if (!counted) reason = DUPLICATE;
-      } catch (error) {
-        // The visitor still gets the article; the failed write is logged and counted.
-        metrics.clickWriteError();
-        reason = 'store-error';
-        request.log.error({ err: error }, 'click not stored');
-      }
-    }
-    metrics.redirect(counted, reason);
-    return reply.code(302).header('location', target.location).header('cache-control', 'private, no-store').send();
+    reply.hijack();
+    await redirects.handle(request.raw, reply.raw, request.params.code);
   });
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/api/reports', { onRequest: cors, preHandler: requireScope('report') }, async (request, reply) => {
@@ -327,8 +283,8 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
 
   const erase = async (what: 'share' | 'employee', id: string) => {
     const removed = what === 'share' ? await store.eraseShare(id) : await store.eraseEmployee(id);
-    // Other instances forget their cached redirects within LINK_CACHE_MS.
-    links.clear();
+    // Other instances forget their cached redirects within 30 s (redirect.ts).
+    redirects.forget();
     return removed;
   };
   app.delete<{ Params: { shareId: string } }>('/api/shares/:shareId', { onRequest: cors, preHandler: requireScope('erase') }, async (request) =>

@@ -324,6 +324,36 @@ describe.each(STORE_KINDS)('tracker over HTTP with %s', (kind) => {
       expect(everything).not.toContain(BROWSER_UA);
     });
 
+    it('counts a short link with a query string added by the network (fbclid), and redirects without it', async () => {
+      const { code } = await createLink();
+      const answer = await visit(`${code}?fbclid=IwAR0abc`);
+      expect(answer.status).toBe(302);
+      expect(answer.headers['location']).not.toContain('fbclid');
+      expect(await storedClicks(t)).toBe(1);
+    });
+
+    it('answers a percent-escaped code through the router as the plain path: same target, same visitor', async () => {
+      const { code } = await createLink();
+      const plain = await visit(code);
+      const first = code.charCodeAt(0).toString(16).toUpperCase();
+      const escaped = await visit(`%${first}${code.slice(1)}`);
+      expect(escaped.status).toBe(302);
+      expect(escaped.headers['location']).toBe(plain.headers['location']);
+      expect(escaped.headers['cache-control']).toBe('private, no-store');
+      // The second visit is the same visitor (same address and key), so it is a duplicate.
+      expect(await storedClicks(t)).toBe(1);
+      const metrics = (await call(t.base, 'GET', '/metrics')).text;
+      expect(metrics).toContain('tracker_redirects_total{counted="false",reason="duplicate"} 1');
+    });
+
+    it('answers HEAD of an unknown code with the 404 headers and no body', async () => {
+      const answer = await visit('zzzzzzzzzz', {}, 'HEAD');
+      expect(answer.status).toBe(404);
+      expect(answer.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+      expect(Number(answer.headers['content-length'])).toBeGreaterThan(0);
+      expect(answer.text).toBe('');
+    });
+
     it.each(['aaaaaaaaaa', 'short', 'aaaaaaaaaaa', '%2e%2e', 'favicon.ico', 'aaaaaaaaa%00'])('answers 404 problem+json for /%s', async (path) => {
       expectProblem(await visit(path), 404);
     });
@@ -332,14 +362,16 @@ describe.each(STORE_KINDS)('tracker over HTTP with %s', (kind) => {
       expectProblem(await visit('%zzabcdefgh'), 400);
     });
 
-    it('rate-limits redirects per visitor address (429 with Retry-After)', async () => {
+    it('rate-limits redirects per visitor address (429 with Retry-After), whichever way the path is spelled', async () => {
       t = (await t.close(), await start({ TRACKER_REDIRECT_RATE_PER_MINUTE: '2' }));
       const { code } = await createLink();
+      const escaped = `%${code.charCodeAt(0).toString(16)}${code.slice(1)}`;
       expect((await visit(code)).status).toBe(302);
-      expect((await visit(code)).status).toBe(302);
+      expect((await visit(escaped)).status).toBe(302);
       const limited = await visit(code);
       expectProblem(limited, 429);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expectProblem(await visit(escaped), 429);
     });
   });
 

@@ -1,0 +1,195 @@
+/**
+ * The redirect, `GET|HEAD /:code`: the one path that runs for every click, so it is written
+ * against `node:http`'s request and response and runs straight from the server's request
+ * event, ahead of Fastify's routing, request/reply objects and hook chain (`app.ts`); a
+ * profile under load put that framework work at a third of a redirect's CPU time. The rules
+ * are the same whichever way a request arrives: a path that is not a plain `/<code>` (a
+ * percent-escape, a trailing slash) still goes through Fastify's `/:code` route, which calls
+ * this same handler.
+ *
+ * Per request: the code's shape, the per-visitor rate limit, the link (cached 30 s), core's
+ * `classifyVisit`, and for a counted visit core's `visitorKey` (SHA-256 from `node:crypto`,
+ * synchronous) and the click's durable write through group commit, before the 302 is sent.
+ */
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { classifyVisit, createDailySalt, trackedShareUrl, utcDay, validateTargetUrl, visitorKey, type Network, type Sha256 } from '@shareworthy/core';
+import { CODE_PATTERN } from './codes.js';
+import type { GroupCommit } from './group-commit.js';
+import type { Metrics } from './metrics.js';
+import { problem, PROBLEM_JSON, type Problem } from './problem.js';
+import { TokenBucket } from './rate-limit.js';
+import type { ClickInput, LinkRecord, Store } from './store/store.js';
+
+/** Why a counted visit was not stored: the same visitor clicked this link within the window. */
+const DUPLICATE = 'duplicate';
+/** A cached redirect stays this long: erasure on another instance takes effect within it. */
+const LINK_CACHE_MS = 30_000;
+const LINK_CACHE_MAX = 50_000;
+/** A plain `/<code>`, optionally with a query string: the requests the fast path answers. */
+const PLAIN_CODE_PATH = /^\/([0-9A-Za-z]{10})(?:\?|$)/;
+
+/** core's visitorKey with `node:crypto`: the same bytes as WebCrypto, without its ~30 µs promise and thread-pool hop. */
+const sha256: Sha256 = (bytes) => createHash('sha256').update(bytes).digest();
+
+/** What {@link createRedirects} needs. */
+export interface RedirectOptions {
+  readonly store: Store;
+  readonly clicks: GroupCommit<ClickInput, boolean>;
+  readonly metrics: Metrics;
+  /** Hosts a stored target may still point to (checked again on the way out). */
+  readonly allowedTargetHosts: readonly string[];
+  /** Redirects per visitor address per minute. */
+  readonly ratePerMinute: number;
+  /** The visitor's address, as Fastify's `request.ip` would give it ({@link clientIpOf}). */
+  readonly clientIp: (req: IncomingMessage) => string;
+  readonly now: () => number;
+  /** Logs an error that the visitor does not see in full. */
+  readonly logError: (error: unknown, message: string) => void;
+}
+
+/** The redirect handler and the state it keeps. */
+export interface Redirects {
+  /**
+   * Answers one redirect request completely (302, or a problem+json 404, 429 or 500); never rejects.
+   * @param req the raw request
+   * @param res its response
+   * @param code the path segment, already percent-decoded
+   */
+  handle(req: IncomingMessage, res: ServerResponse, code: string): Promise<void>;
+  /** Drops every cached link (after an erasure). */
+  forget(): void;
+}
+
+/**
+ * The code of a request the fast path may answer: `GET` or `HEAD` of exactly `/<10 base62
+ * characters>`, with or without a query string. Anything else (other methods, escapes,
+ * trailing slashes, absolute-form targets) is left to Fastify.
+ * @param method the request method
+ * @param url the raw request target
+ * @returns the code, or undefined
+ * @example plainRedirectCode('GET', '/q3ZkT0bX9a?fbclid=x') // 'q3ZkT0bX9a'
+ */
+export function plainRedirectCode(method: string | undefined, url: string | undefined): string | undefined {
+  if ((method !== 'GET' && method !== 'HEAD') || url === undefined) return undefined;
+  return PLAIN_CODE_PATH.exec(url)?.[1];
+}
+
+/** Node gives repeated headers (only `set-cookie`) as arrays; core reads one string per name. */
+function singleValued(headers: IncomingMessage['headers']): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/**
+ * Writes a problem document the way Fastify's reply did before this path left it, byte for
+ * byte (the tests compare): extra headers first, then type and length.
+ */
+function sendProblem(res: ServerResponse, body: Problem, headers: Readonly<Record<string, string>> = {}): void {
+  const json = JSON.stringify(body);
+  res.writeHead(body.status, { ...headers, 'content-type': `${PROBLEM_JSON}; charset=utf-8`, 'content-length': Buffer.byteLength(json) });
+  res.end(json);
+}
+
+/**
+ * Builds the redirect handler.
+ * @param options store, group commit, metrics, limits, address reader, clock and logger
+ * @returns the handler and a way to drop its link cache
+ * @example
+ * const redirects = createRedirects({ store, clicks, metrics, allowedTargetHosts, ratePerMinute: 120, clientIp: clientIpOf(false), now: Date.now, logError });
+ * http.createServer((req, res) => { const code = plainRedirectCode(req.method, req.url); if (code) void redirects.handle(req, res, code); });
+ */
+export function createRedirects(options: RedirectOptions): Redirects {
+  const { store, clicks, metrics, allowedTargetHosts, clientIp, now, logError } = options;
+  const limiter = new TokenBucket({ perMinute: options.ratePerMinute, now });
+  const links = new Map<string, { readonly link: LinkRecord; readonly location: string; readonly expires: number }>();
+  let salt: { readonly day: string; readonly value: Promise<string> } | undefined;
+
+  const redirectFor = async (code: string): Promise<{ readonly link: LinkRecord; readonly location: string } | undefined> => {
+    const cached = links.get(code);
+    const at = now();
+    if (cached !== undefined && cached.expires > at) return cached;
+    const link = await store.findLink(code);
+    if (link === undefined) return undefined;
+    // Re-checked on the way out: a link stored under an older, wider host list (or written to
+    // the database by hand) never redirects to a host that is not allowed now.
+    const valid = validateTargetUrl(link.targetUrl, { allowedHosts: allowedTargetHosts });
+    if (!valid.success) return undefined;
+    const tagged = trackedShareUrl(valid.output, { network: link.network as Network, campaign: link.campaign, shareId: link.shareId });
+    if (!tagged.success) return undefined;
+    if (links.size >= LINK_CACHE_MAX) links.clear();
+    const entry = { link, location: tagged.output, expires: at + LINK_CACHE_MS };
+    links.set(code, entry);
+    return entry;
+  };
+
+  const saltFor = (day: string): Promise<string> => {
+    if (salt?.day !== day) {
+      const value = store.dailySalt(day, createDailySalt());
+      salt = { day, value };
+      value.catch(() => {
+        if (salt?.value === value) salt = undefined;
+      });
+    }
+    return salt.value;
+  };
+
+  /** Stores the click if it counts; resolves with the metrics reason. The visitor is redirected whatever happens here. */
+  const record = async (code: string, ip: string, userAgent: string): Promise<{ counted: boolean; reason: string }> => {
+    const at = now();
+    const day = utcDay(new Date(at));
+    try {
+      const key = await visitorKey({ ip, userAgent, day }, await saltFor(day), { hash: sha256 });
+      const counted = await clicks.push({ code, at, visitorKey: key });
+      return { counted, reason: counted ? 'counted' : DUPLICATE };
+    } catch (error) {
+      metrics.clickWriteError();
+      logError(error, 'click not stored');
+      return { counted: false, reason: 'store-error' };
+    }
+  };
+
+  const answer = async (req: IncomingMessage, res: ServerResponse, code: string): Promise<void> => {
+    if (!CODE_PATTERN.test(code)) {
+      metrics.error(404);
+      return sendProblem(res, problem(404, 'unknown-link', 'No link has this code.'));
+    }
+    const ip = clientIp(req);
+    if (!limiter.take(ip)) {
+      metrics.error(429);
+      return sendProblem(res, problem(429, 'rate-limited', 'Too many redirects from this address.'), { 'retry-after': String(limiter.retryAfter(ip)) });
+    }
+    const target = await redirectFor(code);
+    if (target === undefined) {
+      metrics.error(404);
+      return sendProblem(res, problem(404, 'unknown-link', 'No link has this code.'));
+    }
+    const userAgent = req.headers['user-agent'];
+    const visit = classifyVisit({ method: req.method ?? '', userAgent, headers: singleValued(req.headers) });
+    const { counted, reason } = visit.count ? await record(code, ip, userAgent ?? '') : { counted: false, reason: visit.reason };
+    metrics.redirect(counted, reason);
+    res.writeHead(302, { location: target.location, 'cache-control': 'private, no-store', 'content-length': 0 });
+    res.end();
+  };
+
+  return {
+    async handle(req, res, code) {
+      try {
+        await answer(req, res, code);
+      } catch (error) {
+        // The link lookup failed (the database is down): the same answer Fastify's error handler gives.
+        metrics.error(500);
+        logError(error, 'request failed');
+        if (!res.headersSent) sendProblem(res, problem(500, 'server-error', 'The tracker could not complete this request.'));
+        else res.destroy();
+      }
+    },
+    forget() {
+      links.clear();
+    },
+  };
+}
