@@ -1,0 +1,164 @@
+/**
+ * Gamification in a real browser against the real local WordPress, on a throw-away copy of
+ * its database seeded by tests/e2e/leaderboard-seed.php (gamification on, known shares and
+ * clicks, three employees opted in and one who did not, a page with the leaderboard block):
+ * the block lists the opted-in employees by points and marks the reader, visitors see
+ * nothing, Shareworthy → Leaderboard shows the same table, the post list shows the per-post
+ * figures, and with gamification off the block is gone and the admin page says so. axe-core
+ * finds no serious or critical violation.
+ *
+ * Run: `node --test tests/e2e/leaderboard.test.mjs` (needs `npm run build` and PHP).
+ * Screenshots go to $SHAREWORTHY_TEST_RESULTS/screenshots (default test-results/screenshots).
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+import { databaseFile, ensureSite, repoRoot, siteDir, startServer } from '../../wordpress-plugin/bin/wp-env.mjs';
+
+const PORT = Number(process.env.SHAREWORTHY_E2E_LEADERBOARD_PORT ?? 8896);
+const shots = join(process.env.SHAREWORTHY_TEST_RESULTS ?? join(repoRoot, 'test-results'), 'screenshots');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server;
+let browser;
+let dbDir;
+let seed;
+
+/** Runs the seed on the test's copy of the database. */
+function runSeed(mode) {
+  const out = execFileSync('php', [join(repoRoot, 'tests', 'e2e', 'leaderboard-seed.php'), siteDir, mode], {
+    env: { ...process.env, SHAREWORTHY_DB_DIR: `${dbDir}/`, SHAREWORTHY_PORT: String(PORT) },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out.trim().split('\n').at(-1));
+}
+
+/** A fresh browser context logged in as `login` (or anonymous when null). */
+async function open(login, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  context.setDefaultTimeout(15000);
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  const page = await context.newPage();
+  if (login) {
+    await page.goto(`${server.url}/wp-login.php`);
+    await page.fill('#user_login', login);
+    await page.fill('#user_pass', 'password');
+    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+  }
+  return { context, page };
+}
+
+async function axeViolations(page, selector) {
+  await page.addScriptTag({ content: axeSource });
+  const results = await page.evaluate((root) => window.axe.run(document.querySelector(root), { resultTypes: ['violations'] }), selector);
+  return results.violations
+    .filter((violation) => ['serious', 'critical'].includes(violation.impact))
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/** Rows of a leaderboard table as [name, points] (the name cell without "(you)"). */
+const tableRows = (page, table) =>
+  page.locator(`${table} tbody tr`).evaluateAll((rows) =>
+    rows.map((row) => [row.querySelector('th').firstChild.textContent.trim(), Number(row.lastElementChild.textContent.replace(/\D/g, ''))]),
+  );
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  ensureSite({ quiet: true });
+  dbDir = mkdtempSync(join(tmpdir(), 'shareworthy-e2e-leaderboard-'));
+  copyFileSync(databaseFile, join(dbDir, '.ht.sqlite'));
+  seed = runSeed('on');
+  server = await startServer({ port: PORT, env: { SHAREWORTHY_DB_DIR: `${dbDir}/` }, workers: 4 });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dbDir) rmSync(dbDir, { recursive: true, force: true });
+});
+
+test('the leaderboard block lists the opted-in employees by points, marks the reader, and hides the others', async () => {
+  const { context, page } = await open('employee');
+  try {
+    await page.goto(`${server.url}${seed.page}`);
+    const block = page.locator('.wp-block-shareworthy-leaderboard');
+    await block.waitFor();
+    assert.deepEqual(await tableRows(page, '.wp-block-shareworthy-leaderboard'), seed.expected);
+    assert.equal(await block.getByText('Cid Moreau').count(), 0, 'Cid did not opt in');
+    const mine = block.locator('tr[aria-current="true"]');
+    assert.equal(await mine.count(), 1);
+    assert.match(await mine.textContent(), /Élodie Martin\s*\(you\)/);
+    assert.equal(await block.getByRole('table', { name: 'Employees by points' }).count(), 1);
+    assert.equal(await block.getByRole('heading', { name: 'Leaderboard: last 30 days' }).count(), 1);
+    await block.screenshot({ path: join(shots, 'leaderboard-block.png') });
+    assert.deepEqual(await axeViolations(page, '.wp-block-shareworthy-leaderboard'), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('visitors who are not logged in do not see the leaderboard', async () => {
+  const { context, page } = await open(null);
+  try {
+    const response = await page.goto(`${server.url}${seed.page}`);
+    assert.equal(response.status(), 200);
+    assert.equal(await page.locator('.wp-block-shareworthy-leaderboard').count(), 0);
+    assert.equal(await page.getByText('Ana Lefèvre').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Shareworthy → Leaderboard shows the same ranking, and the post list the per-post figures', async () => {
+  const { context, page } = await open('editor');
+  try {
+    await page.goto(`${server.url}/wp-admin/admin.php?page=shareworthy-leaderboard`);
+    await page.locator('.shareworthy-leaderboard__table').waitFor();
+    assert.deepEqual(await tableRows(page, '.shareworthy-leaderboard__table'), seed.expected);
+    await page.getByLabel('Period').selectOption('7');
+    await Promise.all([page.waitForURL(/period=7/), page.getByRole('button', { name: 'Show' }).click()]);
+    assert.deepEqual(await tableRows(page, '.shareworthy-leaderboard__table'), seed.expected, 'everything happened in the last 7 days');
+    await page.screenshot({ path: join(shots, 'admin-leaderboard.png'), fullPage: true });
+    assert.deepEqual(await axeViolations(page, '#wpbody-content'), []);
+
+    // 16 shares, 27 counted clicks (the repeat is not counted) on the seeded item.
+    await page.goto(`${server.url}/wp-admin/edit.php?post_type=post`);
+    const cell = page.locator(`#post-${seed.item} td.column-shareworthy_summary`);
+    assert.equal((await cell.textContent()).trim(), '16 / 27 / 1.69');
+    assert.equal(await page.locator('th#shareworthy_summary').textContent().then((text) => text.includes('Shares / clicks / CTR')), true);
+    await page.locator('th#shareworthy_summary a').click();
+    await page.waitForURL(/orderby=shareworthy_shares/);
+    assert.equal(await page.locator('#the-list tr').first().getAttribute('id'), `post-${seed.item}`, 'the most shared post first');
+  } finally {
+    await context.close();
+  }
+});
+
+test('with gamification off the block shows nothing and the admin page links to the settings', async () => {
+  runSeed('off');
+  const { context, page } = await open('admin');
+  try {
+    await page.goto(`${server.url}${seed.page}`);
+    await page.locator('main, body').first().waitFor();
+    assert.equal(await page.locator('.wp-block-shareworthy-leaderboard').count(), 0);
+    assert.equal(await page.getByText('Ana Lefèvre').count(), 0);
+    await page.goto(`${server.url}/wp-admin/admin.php?page=shareworthy-leaderboard`);
+    const notice = page.locator('.notice', { hasText: 'Gamification is off' });
+    await notice.waitFor();
+    assert.match(await notice.getByRole('link').getAttribute('href'), /page=shareworthy-settings/);
+    assert.equal(await page.locator('table').count(), 0);
+    assert.deepEqual(await axeViolations(page, '#wpbody-content'), []);
+  } finally {
+    await context.close();
+  }
+});
