@@ -28,7 +28,9 @@ final class Shareworthy_REST_Settings_Controller extends WP_REST_Controller {
 	public function register_routes(): void {
 		$args = array();
 		foreach ( Shareworthy_Settings::fields() as $field => $definition ) {
-			$args[ $field ] = $definition['schema'];
+			// Validated all in one pass, so one 400 names every bad field (without a
+			// validate_callback, WordPress checks schemas later, stopping at the first failure).
+			$args[ $field ] = $definition['schema'] + array( 'validate_callback' => 'rest_validate_request_arg' );
 		}
 		$args['policy']['validate_callback'] = array( $this, 'validate_policy_arg' );
 		$args['defaultCampaign']['validate_callback'] = array( $this, 'validate_campaign_arg' );

@@ -167,6 +167,11 @@ final class AdminSettingsTest extends Shareworthy_TestCase {
 		$this->assertNotEquals( 7.0, (float) get_option( Shareworthy_Report::COST_PER_CLICK_OPTION ), 'nothing is saved when one field is bad' );
 	}
 
+	public function test_one_refusal_names_every_bad_field(): void {
+		$data = $this->save( array( 'utmMedium' => 'employee advocacy', 'defaultCampaign' => '!!!', 'retentionDays' => 0, 'policy' => array( 'blockedTerms' => array( '---' ) ) ) )->get_data();
+		$this->assertEqualsCanonicalizing( array( 'utmMedium', 'defaultCampaign', 'retentionDays', 'policy' ), array_keys( $data['data']['params'] ) );
+	}
+
 	public function test_the_policy_error_names_the_entry_and_its_position(): void {
 		$data = $this->save( array( 'policy' => array( 'blockedTerms' => array( 'ok', '***' ) ) ) )->get_data();
 		$this->assertStringContainsString( '“***”', $data['data']['params']['policy'] );

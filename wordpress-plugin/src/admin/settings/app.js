@@ -1,7 +1,10 @@
 /**
- * Shareworthy → Settings: the policy employees accept and the checks run on their messages
- * (with a live preview through core's compilePolicy/checkPolicy), networks, links, reports
- * and retention. Saved through the REST settings API, which validates each value.
+ * Shareworthy → Settings: every site-wide setting on one page. The policy employees accept
+ * and the checks run on their messages (with a live preview through core's
+ * compilePolicy/checkPolicy, as the share composer runs them), sharing, links and reports,
+ * the click tracker and gamification. Saved through POST /shareworthy/v1/settings, which
+ * validates each field and answers 400 naming the bad ones; their messages are shown under
+ * the fields.
  */
 import apiFetch from '@wordpress/api-fetch';
 import {
@@ -14,32 +17,70 @@ import {
 	TextareaControl,
 	ToggleControl,
 } from '@wordpress/components';
-import { useEffect, useMemo, useState } from '@wordpress/element';
+import { useCallback, useEffect, useMemo, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { createPolicyChecker } from '../../shared/policy';
+import { fieldErrors } from './errors';
 import { fromList, toList } from './lines';
 
-const POLICY_LISTS = [
-	[ 'blockedTerms', () => __( 'Blocked terms', 'shareworthy' ) ],
-	[
-		'confidentialMarkers',
-		() => __( 'Confidential markers', 'shareworthy' ),
+const PATH = '/shareworthy/v1/settings';
+
+/** Lists edited one entry per line: field => [label, help]. */
+const POLICY_LISTS = {
+	blockedTerms: () => [
+		__( 'Blocked terms', 'shareworthy' ),
+		__(
+			'One word or phrase per line, never to be posted. Matched whatever the case, accents or separators.',
+			'shareworthy'
+		),
 	],
-	[ 'allowedLinkDomains', () => __( 'Allowed link domains', 'shareworthy' ) ],
-	[
-		'requiredDisclosure',
-		() => __( 'Required disclosure tags', 'shareworthy' ),
+	confidentialMarkers: () => [
+		__( 'Confidential markers', 'shareworthy' ),
+		__(
+			'One per line, e.g. "internal only": messages with them cannot be shared.',
+			'shareworthy'
+		),
 	],
-];
+	requiredDisclosure: () => [
+		__( 'Required disclosure tags', 'shareworthy' ),
+		__(
+			'One per line, e.g. #employee: every message needs one of them. Empty: none required.',
+			'shareworthy'
+		),
+	],
+	allowedLinkDomains: () => [
+		__( 'Allowed link domains', 'shareworthy' ),
+		__(
+			'One per line, subdomains included. Empty: links may point anywhere.',
+			'shareworthy'
+		),
+	],
+};
 
 /**
- * @param {Object}                                                                                                                                         props
- * @param {{networks: Object<string, string>, postTypes: Array<{value: string, label: string}>, policyVersion: number, utmMedium: string, locale: string}} props.config from PHP
+ * The message of a field's error, in a help text (so it is read with the field), or the help.
+ *
+ * @param {string|undefined} error Error message.
+ * @param {string}           help  Help text.
+ * @return {string|Element} Help content.
+ */
+const helpOrError = ( error, help ) =>
+	error ? (
+		<span className="shareworthy-settings__error">{ error }</span>
+	) : (
+		help
+	);
+
+/**
+ * @param {Object}                                                                                                                  props
+ * @param {{networks: Object<string, string>, postTypes: Array<{value: string, label: string}>, utmMedium: string, locale: string}} props.config From PHP.
  */
 export default function SettingsApp( { config } ) {
 	const [ settings, setSettings ] = useState( null );
-	const [ lists, setLists ] = useState( {} );
+	const [ texts, setTexts ] = useState( {} );
+	const [ loadError, setLoadError ] = useState( null );
 	const [ notice, setNotice ] = useState( null );
+	const [ errors, setErrors ] = useState( {} );
 	const [ saving, setSaving ] = useState( false );
 	const [ sample, setSample ] = useState(
 		__(
@@ -49,98 +90,146 @@ export default function SettingsApp( { config } ) {
 	);
 	const [ sampleNetwork, setSampleNetwork ] = useState( 'linkedin' );
 
-	useEffect( () => {
-		apiFetch( { path: '/wp/v2/settings' } ).then(
-			( data ) => {
-				setSettings( data );
-				setLists(
-					Object.fromEntries(
-						POLICY_LISTS.map( ( [ key ] ) => [
-							key,
-							fromList( data.shareworthy_policy?.[ key ] ),
-						] )
-					)
-				);
-			},
-			( error ) => setNotice( { status: 'error', text: error.message } )
-		);
-	}, [] );
-
-	const policy = useMemo( () => {
-		if ( ! settings ) {
-			return {};
-		}
-		return {
-			...settings.shareworthy_policy,
+	const receive = useCallback( ( data ) => {
+		setSettings( data );
+		setTexts( {
 			...Object.fromEntries(
-				POLICY_LISTS.map( ( [ key ] ) => [
+				Object.keys( POLICY_LISTS ).map( ( key ) => [
 					key,
-					toList( lists[ key ] ?? '' ),
+					fromList( data.policy?.[ key ] ),
 				] )
 			),
-		};
-	}, [ settings, lists ] );
+			allowedHosts: fromList( data.allowedHosts ),
+		} );
+	}, [] );
+
+	const load = useCallback( () => {
+		setLoadError( null );
+		apiFetch( { path: PATH } ).then( receive, ( error ) =>
+			setLoadError( error.message )
+		);
+	}, [ receive ] );
+	useEffect( load, [ load ] );
+
+	const policy = useMemo(
+		() =>
+			settings
+				? {
+						...settings.policy,
+						...Object.fromEntries(
+							Object.keys( POLICY_LISTS ).map( ( key ) => [
+								key,
+								toList( texts[ key ] ?? '' ),
+							] )
+						),
+					}
+				: {},
+		[ settings, texts ]
+	);
 	const checker = useMemo(
 		() => createPolicyChecker( policy, config.locale ),
 		[ policy, config.locale ]
 	);
-	const preview = checker.check( sample, sampleNetwork );
 
 	if ( ! settings ) {
-		return notice ? (
+		return loadError ? (
 			<Notice status="error" isDismissible={ false }>
-				{ notice.text }
+				<p>
+					{ sprintf(
+						/* translators: %s: error message */
+						__(
+							'The settings could not be loaded: %s',
+							'shareworthy'
+						),
+						loadError
+					) }
+				</p>
+				<Button variant="secondary" onClick={ load }>
+					{ __( 'Try again', 'shareworthy' ) }
+				</Button>
 			</Notice>
 		) : (
-			<p role="status">
+			<p role="status" className="shareworthy-settings__loading">
 				<Spinner />
 				{ __( 'Loading the settings…', 'shareworthy' ) }
 			</p>
 		);
 	}
 
+	const preview = checker.check( sample, sampleNetwork );
 	const set = ( name ) => ( value ) =>
 		setSettings( ( current ) => ( { ...current, [ name ]: value } ) );
+	const setIn = ( name, key ) => ( value ) =>
+		setSettings( ( current ) => ( {
+			...current,
+			[ name ]: { ...current[ name ], [ key ]: value },
+		} ) );
+	const setText = ( key ) => ( value ) =>
+		setTexts( ( current ) => ( { ...current, [ key ]: value } ) );
 	const toggleIn = ( name, value ) => ( checked ) =>
 		set( name )(
 			checked
-				? [ ...( settings[ name ] ?? [] ), value ]
-				: ( settings[ name ] ?? [] ).filter( ( v ) => v !== value )
+				? [ ...settings[ name ], value ]
+				: settings[ name ].filter( ( v ) => v !== value )
 		);
+	const integer = ( value ) => ( value === '' ? value : Number( value ) );
 
 	const save = () => {
 		setSaving( true );
 		setNotice( null );
+		setErrors( {} );
+		const { policyVersion, ...fields } = settings;
 		const data = {
-			shareworthy_policy_text: settings.shareworthy_policy_text,
-			shareworthy_policy: policy,
-			shareworthy_networks: settings.shareworthy_networks,
-			shareworthy_utm_medium: settings.shareworthy_utm_medium,
-			shareworthy_cost_per_click: Number(
-				settings.shareworthy_cost_per_click
-			),
-			shareworthy_click_retention_months: Number(
-				settings.shareworthy_click_retention_months
-			),
-			shareworthy_allowed_hosts: toList(
-				String(
-					settings.shareworthy_allowed_hosts_text ??
-						fromList( settings.shareworthy_allowed_hosts )
-				)
-			),
-			shareworthy_post_types: settings.shareworthy_post_types,
+			...fields,
+			policy,
+			allowedHosts: toList( texts.allowedHosts ?? '' ),
+			costPerClick: Number( settings.costPerClick ),
+			retentionDays: integer( settings.retentionDays ),
+			gamification: {
+				...settings.gamification,
+				pointsPerShare: integer( settings.gamification.pointsPerShare ),
+				pointsPerClick: integer( settings.gamification.pointsPerClick ),
+			},
 		};
-		apiFetch( { path: '/wp/v2/settings', method: 'POST', data } )
+		apiFetch( { path: PATH, method: 'POST', data } )
 			.then(
 				( saved ) => {
-					setSettings( saved );
+					receive( saved );
 					setNotice( {
 						status: 'success',
-						text: __( 'Settings saved.', 'shareworthy' ),
+						text:
+							saved.policyVersion !== policyVersion
+								? sprintf(
+										/* translators: %d: policy version number */
+										__(
+											'Settings saved. The policy is now version %d: employees accept it again before their next share.',
+											'shareworthy'
+										),
+										saved.policyVersion
+									)
+								: __( 'Settings saved.', 'shareworthy' ),
 					} );
 				},
-				( error ) =>
-					setNotice( { status: 'error', text: error.message } )
+				( error ) => {
+					setErrors( fieldErrors( error ) );
+					setNotice( {
+						status: 'error',
+						text:
+							error.code === 'rest_invalid_param'
+								? __(
+										'Nothing was saved: some settings need a correction (see the messages under them).',
+										'shareworthy'
+									)
+								: sprintf(
+										/* translators: %s: error message */
+										__(
+											'The settings could not be saved: %s',
+											'shareworthy'
+										),
+										error.message
+									),
+					} );
+				}
 			)
 			.finally( () => setSaving( false ) );
 	};
@@ -153,6 +242,398 @@ export default function SettingsApp( { config } ) {
 				save();
 			} }
 		>
+			<section aria-labelledby="shareworthy-settings-policy">
+				<h2 id="shareworthy-settings-policy">
+					{ __( 'Social media policy', 'shareworthy' ) }
+				</h2>
+				<TextareaControl
+					label={ __(
+						'Policy text employees accept',
+						'shareworthy'
+					) }
+					help={ helpOrError(
+						errors.policyText,
+						settings.policyVersion > 0
+							? sprintf(
+									/* translators: %d: policy version number */
+									__(
+										'Version %d. Saving a changed text raises the version: employees accept it again before their next share (their earlier acceptances are kept).',
+										'shareworthy'
+									),
+									settings.policyVersion
+								)
+							: __(
+									'No policy yet: employees share without accepting one.',
+									'shareworthy'
+								)
+					) }
+					rows={ 6 }
+					value={ settings.policyText }
+					onChange={ set( 'policyText' ) }
+					__nextHasNoMarginBottom
+				/>
+				{ Object.entries( POLICY_LISTS ).map( ( [ key, text ] ) => {
+					const [ label, help ] = text();
+					return (
+						<TextareaControl
+							key={ key }
+							label={ label }
+							help={ helpOrError(
+								errors[ `policy.${ key }` ],
+								help
+							) }
+							rows={ 3 }
+							value={ texts[ key ] ?? '' }
+							onChange={ setText( key ) }
+							__nextHasNoMarginBottom
+						/>
+					);
+				} ) }
+				<ToggleControl
+					label={ __(
+						'Warn about personal data (email addresses, phone numbers)',
+						'shareworthy'
+					) }
+					checked={ !! policy.detectPersonalData }
+					onChange={ ( value ) =>
+						set( 'policy' )( {
+							...policy,
+							detectPersonalData: value,
+						} )
+					}
+					__nextHasNoMarginBottom
+				/>
+				{ errors.policy && (
+					<p className="shareworthy-settings__error">
+						{ errors.policy }
+					</p>
+				) }
+				{ checker.issues.length > 0 && (
+					<Notice status="warning" isDismissible={ false }>
+						{ __(
+							'These entries cannot be checked and will be refused:',
+							'shareworthy'
+						) }
+						<ul>
+							{ checker.issues.map( ( issue ) => (
+								<li key={ issue.path.join( '.' ) }>
+									{ issue.message }
+								</li>
+							) ) }
+						</ul>
+					</Notice>
+				) }
+				<fieldset className="shareworthy-settings__preview">
+					<legend>
+						{ __(
+							'Try the policy on a sample message',
+							'shareworthy'
+						) }
+					</legend>
+					<TextareaControl
+						label={ __( 'Sample message', 'shareworthy' ) }
+						rows={ 3 }
+						value={ sample }
+						onChange={ setSample }
+						__nextHasNoMarginBottom
+					/>
+					<SelectControl
+						label={ __( 'Network', 'shareworthy' ) }
+						value={ sampleNetwork }
+						options={ Object.entries( config.networks ).map(
+							( [ value, label ] ) => ( { value, label } )
+						) }
+						onChange={ setSampleNetwork }
+						__nextHasNoMarginBottom
+						__next40pxDefaultSize
+					/>
+					<div
+						role="status"
+						aria-live="polite"
+						className="shareworthy-settings__result"
+					>
+						{ preview.findings.length === 0 ? (
+							<p className="shareworthy-settings__ok">
+								{ __(
+									'No findings: this message could be shared.',
+									'shareworthy'
+								) }
+							</p>
+						) : (
+							<ul className="shareworthy-settings__findings">
+								{ preview.findings.map( ( finding, index ) => (
+									<li
+										key={ index }
+										data-severity={ finding.severity }
+									>
+										{ finding.severity === 'block'
+											? __(
+													'Blocks sharing:',
+													'shareworthy'
+												)
+											: __(
+													'Warning:',
+													'shareworthy'
+												) }{ ' ' }
+										{ finding.message }
+									</li>
+								) ) }
+							</ul>
+						) }
+					</div>
+				</fieldset>
+			</section>
+
+			<section aria-labelledby="shareworthy-settings-sharing">
+				<h2 id="shareworthy-settings-sharing">
+					{ __( 'Sharing', 'shareworthy' ) }
+				</h2>
+				<fieldset>
+					<legend>
+						{ __(
+							'Networks employees may share to',
+							'shareworthy'
+						) }
+					</legend>
+					{ errors.networks && (
+						<p className="shareworthy-settings__error">
+							{ errors.networks }
+						</p>
+					) }
+					{ Object.entries( config.networks ).map(
+						( [ id, label ] ) => (
+							<CheckboxControl
+								key={ id }
+								label={ label }
+								checked={ settings.networks.includes( id ) }
+								onChange={ toggleIn( 'networks', id ) }
+								__nextHasNoMarginBottom
+							/>
+						)
+					) }
+				</fieldset>
+				<ToggleControl
+					label={ __(
+						'Show public share buttons to visitors who are not logged in',
+						'shareworthy'
+					) }
+					help={ helpOrError(
+						errors.publicButtons,
+						__(
+							'Plain links without tracking, on the share block. Employees always get their tracked links.',
+							'shareworthy'
+						)
+					) }
+					checked={ settings.publicButtons }
+					onChange={ set( 'publicButtons' ) }
+					__nextHasNoMarginBottom
+				/>
+				{ config.postTypes.length > 0 && (
+					<fieldset>
+						<legend>
+							{ __(
+								'Other post types that can be shared (posts and pages always can)',
+								'shareworthy'
+							) }
+						</legend>
+						{ errors.postTypes && (
+							<p className="shareworthy-settings__error">
+								{ errors.postTypes }
+							</p>
+						) }
+						{ config.postTypes.map( ( { value, label } ) => (
+							<CheckboxControl
+								key={ value }
+								label={ label }
+								checked={ settings.postTypes.includes( value ) }
+								onChange={ toggleIn( 'postTypes', value ) }
+								__nextHasNoMarginBottom
+							/>
+						) ) }
+					</fieldset>
+				) }
+				<TextareaControl
+					label={ __(
+						'Hosts public URLs may point to',
+						'shareworthy'
+					) }
+					help={ helpOrError(
+						errors.allowedHosts,
+						__(
+							'One per line, subdomains included; empty: any.',
+							'shareworthy'
+						)
+					) }
+					rows={ 3 }
+					value={ texts.allowedHosts ?? '' }
+					onChange={ setText( 'allowedHosts' ) }
+					__nextHasNoMarginBottom
+				/>
+			</section>
+
+			<section aria-labelledby="shareworthy-settings-links">
+				<h2 id="shareworthy-settings-links">
+					{ __( 'Links and reports', 'shareworthy' ) }
+				</h2>
+				<TextControl
+					label={ __( 'utm_medium of shared links', 'shareworthy' ) }
+					help={ helpOrError(
+						errors.utmMedium,
+						sprintf(
+							/* translators: %s: default utm_medium */
+							__(
+								'Lower-case letters, digits, "-", "_" and "."; empty: %s.',
+								'shareworthy'
+							),
+							config.utmMedium
+						)
+					) }
+					placeholder={ config.utmMedium }
+					value={ settings.utmMedium }
+					onChange={ set( 'utmMedium' ) }
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+				/>
+				<TextControl
+					label={ __(
+						'Campaign of items without one',
+						'shareworthy'
+					) }
+					help={ helpOrError(
+						errors.defaultCampaign,
+						__(
+							'Its slug is the utm_campaign of their links.',
+							'shareworthy'
+						)
+					) }
+					value={ settings.defaultCampaign }
+					onChange={ set( 'defaultCampaign' ) }
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+				/>
+				<TextControl
+					type="number"
+					min={ 0 }
+					max={ 1000 }
+					step="0.01"
+					label={ __(
+						'Value of one click (earned media value)',
+						'shareworthy'
+					) }
+					help={ helpOrError(
+						errors.costPerClick,
+						__(
+							'What a paid click would cost you; reports show clicks × this.',
+							'shareworthy'
+						)
+					) }
+					value={ String( settings.costPerClick ) }
+					onChange={ set( 'costPerClick' ) }
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+				/>
+				<TextControl
+					type="number"
+					min={ 1 }
+					max={ 3650 }
+					label={ __( 'Keep clicks for (days)', 'shareworthy' ) }
+					help={ helpOrError(
+						errors.retentionDays,
+						__(
+							'Older clicks are deleted every night. 395 days is about 13 months, the longest the CNIL allows for audience measurement.',
+							'shareworthy'
+						)
+					) }
+					value={ String( settings.retentionDays ) }
+					onChange={ set( 'retentionDays' ) }
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+				/>
+			</section>
+
+			{ 'trackerUrl' in settings && (
+				<section aria-labelledby="shareworthy-settings-tracker">
+					<h2 id="shareworthy-settings-tracker">
+						{ __( 'Click tracker', 'shareworthy' ) }
+					</h2>
+					<TextControl
+						type="url"
+						label={ __( 'Click tracker URL', 'shareworthy' ) }
+						help={ helpOrError(
+							errors.trackerUrl,
+							__(
+								"Empty: the site's own /go/ links.",
+								'shareworthy'
+							)
+						) }
+						value={ settings.trackerUrl }
+						onChange={ set( 'trackerUrl' ) }
+						__nextHasNoMarginBottom
+						__next40pxDefaultSize
+					/>
+					<TextControl
+						label={ __( 'Click tracker API key', 'shareworthy' ) }
+						help={ helpOrError(
+							errors.trackerApiKey,
+							__(
+								'Shown masked; leave it as it is to keep the key.',
+								'shareworthy'
+							)
+						) }
+						autoComplete="off"
+						value={ settings.trackerApiKey }
+						onChange={ set( 'trackerApiKey' ) }
+						__nextHasNoMarginBottom
+						__next40pxDefaultSize
+					/>
+				</section>
+			) }
+
+			<section aria-labelledby="shareworthy-settings-gamification">
+				<h2 id="shareworthy-settings-gamification">
+					{ __( 'Gamification', 'shareworthy' ) }
+				</h2>
+				<ToggleControl
+					label={ __(
+						'Give points for shares and clicks (leaderboard)',
+						'shareworthy'
+					) }
+					help={ helpOrError(
+						errors.gamification,
+						__(
+							'Only employees who opted in are shown by name.',
+							'shareworthy'
+						)
+					) }
+					checked={ settings.gamification.enabled }
+					onChange={ setIn( 'gamification', 'enabled' ) }
+					__nextHasNoMarginBottom
+				/>
+				<TextControl
+					type="number"
+					min={ 0 }
+					step={ 1 }
+					label={ __( 'Points per share', 'shareworthy' ) }
+					value={ String( settings.gamification.pointsPerShare ) }
+					onChange={ setIn( 'gamification', 'pointsPerShare' ) }
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+				/>
+				<TextControl
+					type="number"
+					min={ 0 }
+					step={ 1 }
+					label={ __(
+						'Points per counted click on a share',
+						'shareworthy'
+					) }
+					value={ String( settings.gamification.pointsPerClick ) }
+					onChange={ setIn( 'gamification', 'pointsPerClick' ) }
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+				/>
+			</section>
+
 			{ notice && (
 				<Notice
 					status={ notice.status }
@@ -161,205 +642,6 @@ export default function SettingsApp( { config } ) {
 					{ notice.text }
 				</Notice>
 			) }
-			<h2>{ __( 'Social media policy', 'shareworthy' ) }</h2>
-			<TextareaControl
-				label={ __( 'Policy text employees accept', 'shareworthy' ) }
-				help={ sprintf(
-					/* translators: %d: policy version number */
-					__(
-						'Version %d. Saving a changed text raises the version: employees accept it again before their next share.',
-						'shareworthy'
-					),
-					config.policyVersion
-				) }
-				rows={ 6 }
-				value={ settings.shareworthy_policy_text ?? '' }
-				onChange={ set( 'shareworthy_policy_text' ) }
-				__nextHasNoMarginBottom
-			/>
-			{ POLICY_LISTS.map( ( [ key, label ] ) => (
-				<TextareaControl
-					key={ key }
-					label={ label() }
-					help={ __( 'One per line.', 'shareworthy' ) }
-					rows={ 3 }
-					value={ lists[ key ] ?? '' }
-					onChange={ ( value ) =>
-						setLists( ( current ) => ( {
-							...current,
-							[ key ]: value,
-						} ) )
-					}
-					__nextHasNoMarginBottom
-				/>
-			) ) }
-			<ToggleControl
-				label={ __(
-					'Detect personal data (email addresses, phone numbers)',
-					'shareworthy'
-				) }
-				checked={ !! policy.detectPersonalData }
-				onChange={ ( value ) =>
-					set( 'shareworthy_policy' )( {
-						...policy,
-						detectPersonalData: value,
-					} )
-				}
-				__nextHasNoMarginBottom
-			/>
-			{ checker.issues.length > 0 && (
-				<Notice status="warning" isDismissible={ false }>
-					{ __(
-						'These entries cannot be checked and will be refused:',
-						'shareworthy'
-					) }
-					<ul>
-						{ checker.issues.map( ( issue ) => (
-							<li key={ issue.path.join( '.' ) }>
-								{ issue.message }
-							</li>
-						) ) }
-					</ul>
-				</Notice>
-			) }
-			<fieldset className="shareworthy-settings__preview">
-				<legend>
-					{ __(
-						'Try the policy on a sample message',
-						'shareworthy'
-					) }
-				</legend>
-				<TextareaControl
-					label={ __( 'Sample message', 'shareworthy' ) }
-					rows={ 3 }
-					value={ sample }
-					onChange={ setSample }
-					__nextHasNoMarginBottom
-				/>
-				<SelectControl
-					label={ __( 'Network', 'shareworthy' ) }
-					value={ sampleNetwork }
-					options={ Object.entries( config.networks ).map(
-						( [ value, label ] ) => ( { value, label } )
-					) }
-					onChange={ setSampleNetwork }
-					__nextHasNoMarginBottom
-					__next40pxDefaultSize
-				/>
-				<div role="status" aria-live="polite">
-					{ preview.findings.length === 0 ? (
-						<p className="shareworthy-settings__ok">
-							{ __(
-								'No findings: this message could be shared.',
-								'shareworthy'
-							) }
-						</p>
-					) : (
-						<ul className="shareworthy-settings__findings">
-							{ preview.findings.map( ( finding, index ) => (
-								<li
-									key={ index }
-									data-severity={ finding.severity }
-								>
-									{ finding.message }
-								</li>
-							) ) }
-						</ul>
-					) }
-				</div>
-			</fieldset>
-
-			<h2>{ __( 'Networks and links', 'shareworthy' ) }</h2>
-			<fieldset>
-				<legend>
-					{ __( 'Networks employees may share to', 'shareworthy' ) }
-				</legend>
-				{ Object.entries( config.networks ).map( ( [ id, label ] ) => (
-					<CheckboxControl
-						key={ id }
-						label={ label }
-						checked={ (
-							settings.shareworthy_networks ?? []
-						).includes( id ) }
-						onChange={ toggleIn( 'shareworthy_networks', id ) }
-						__nextHasNoMarginBottom
-					/>
-				) ) }
-			</fieldset>
-			<TextControl
-				label={ __( 'utm_medium of shared links', 'shareworthy' ) }
-				placeholder={ config.utmMedium }
-				value={ settings.shareworthy_utm_medium ?? '' }
-				onChange={ set( 'shareworthy_utm_medium' ) }
-				__nextHasNoMarginBottom
-				__next40pxDefaultSize
-			/>
-			<TextareaControl
-				label={ __( 'Hosts public URLs may point to', 'shareworthy' ) }
-				help={ __(
-					'One per line, subdomains included; empty: any.',
-					'shareworthy'
-				) }
-				rows={ 3 }
-				value={
-					settings.shareworthy_allowed_hosts_text ??
-					fromList( settings.shareworthy_allowed_hosts )
-				}
-				onChange={ set( 'shareworthy_allowed_hosts_text' ) }
-				__nextHasNoMarginBottom
-			/>
-			{ config.postTypes.length > 0 && (
-				<fieldset>
-					<legend>
-						{ __(
-							'Other post types that can be shared (posts and pages always can)',
-							'shareworthy'
-						) }
-					</legend>
-					{ config.postTypes.map( ( { value, label } ) => (
-						<CheckboxControl
-							key={ value }
-							label={ label }
-							checked={ (
-								settings.shareworthy_post_types ?? []
-							).includes( value ) }
-							onChange={ toggleIn(
-								'shareworthy_post_types',
-								value
-							) }
-							__nextHasNoMarginBottom
-						/>
-					) ) }
-				</fieldset>
-			) }
-
-			<h2>{ __( 'Reports and retention', 'shareworthy' ) }</h2>
-			<TextControl
-				type="number"
-				min={ 0 }
-				max={ 1000 }
-				step="0.01"
-				label={ __(
-					'Value of one click (earned media value)',
-					'shareworthy'
-				) }
-				value={ String( settings.shareworthy_cost_per_click ?? 0 ) }
-				onChange={ set( 'shareworthy_cost_per_click' ) }
-				__nextHasNoMarginBottom
-				__next40pxDefaultSize
-			/>
-			<TextControl
-				type="number"
-				min={ 1 }
-				max={ 120 }
-				label={ __( 'Keep clicks for (months)', 'shareworthy' ) }
-				value={ String(
-					settings.shareworthy_click_retention_months ?? 13
-				) }
-				onChange={ set( 'shareworthy_click_retention_months' ) }
-				__nextHasNoMarginBottom
-				__next40pxDefaultSize
-			/>
 			<p>
 				<Button
 					variant="primary"
@@ -368,7 +650,9 @@ export default function SettingsApp( { config } ) {
 					disabled={ saving || checker.issues.length > 0 }
 					__next40pxDefaultSize
 				>
-					{ __( 'Save settings', 'shareworthy' ) }
+					{ saving
+						? __( 'Saving…', 'shareworthy' )
+						: __( 'Save settings', 'shareworthy' ) }
 				</Button>
 			</p>
 		</form>

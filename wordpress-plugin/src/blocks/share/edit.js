@@ -20,7 +20,9 @@ export default function Edit() {
 			<ul className="shareworthy-share__links">
 				{ PREVIEW.map( ( name ) => (
 					<li key={ name }>
-						<span className="shareworthy-share__link">{ name }</span>
+						<span className="shareworthy-share__link">
+							{ name }
+						</span>
 					</li>
 				) ) }
 			</ul>
