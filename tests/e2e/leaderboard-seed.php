@@ -71,6 +71,7 @@ $page = wp_insert_post(
 echo wp_json_encode(
 	array(
 		'page'     => wp_make_link_relative( get_permalink( $page ) ),
+		'pageId'   => $page,
 		'item'     => $item,
 		'expected' => array( array( 'Ana Lefèvre', 35 ), array( 'Élodie Martin', 22 ), array( 'Ben Okafor', 10 ) ),
 	)

@@ -68,6 +68,18 @@ const tableRows = (page, table) =>
     rows.map((row) => [row.querySelector('th').firstChild.textContent.trim(), Number(row.lastElementChild.textContent.replace(/\D/g, ''))]),
   );
 
+/** Opens the block editor on a post, past the welcome guide. */
+async function openEditor(page, postId) {
+  await page.goto(`${server.url}/wp-admin/post.php?post=${postId}&action=edit`);
+  await page.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId());
+  // The welcome guide opens on a first visit and hides the rest of the editor from the a11y tree.
+  await page
+    .locator('.edit-post-welcome-guide')
+    .waitFor({ timeout: 5000 })
+    .then(() => page.keyboard.press('Escape'))
+    .catch(() => {});
+}
+
 before(async () => {
   mkdirSync(shots, { recursive: true });
   ensureSite({ quiet: true });
@@ -144,6 +156,56 @@ test('Shareworthy → Leaderboard shows the same ranking, and the post list the 
   }
 });
 
+test('an employee joins the leaderboard from their profile and appears by their points', async () => {
+  const { context, page } = await open('lb_cid');
+  try {
+    await page.goto(`${server.url}/wp-admin/profile.php`);
+    const box = page.getByLabel('Show my name, shares, clicks and points on the leaderboard and in reports');
+    assert.equal(await box.isChecked(), false);
+    await box.check();
+    await Promise.all([page.waitForURL(/updated=/), page.locator('#submit').click()]);
+    assert.equal(await page.getByLabel('Show my name, shares, clicks and points on the leaderboard and in reports').isChecked(), true);
+    await page.goto(`${server.url}${seed.page}`);
+    const rows = await tableRows(page, '.wp-block-shareworthy-leaderboard');
+    assert.deepEqual(rows, [['Cid Moreau', 120], ...seed.expected]);
+    assert.match(await page.locator('.wp-block-shareworthy-leaderboard tr[aria-current="true"]').textContent(), /Cid Moreau/);
+    // Opting out again takes Cid off.
+    await page.goto(`${server.url}/wp-admin/profile.php`);
+    await page.getByLabel('Show my name, shares, clicks and points on the leaderboard and in reports').uncheck();
+    await Promise.all([page.waitForURL(/updated=/), page.locator('#submit').click()]);
+    await page.goto(`${server.url}${seed.page}`);
+    assert.deepEqual(await tableRows(page, '.wp-block-shareworthy-leaderboard'), seed.expected);
+    assert.match(await page.locator('.shareworthy-leaderboard__me').textContent(), /join it from your profile/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('in the editor, the Sharing panel shows the post figures and the block previews the ranking', async () => {
+  const { context, page } = await open('editor');
+  try {
+    await openEditor(page, seed.item);
+    await page.evaluate(() => window.wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/document'));
+    const panel = page.getByRole('button', { name: 'Sharing', exact: true });
+    await panel.waitFor();
+    if ((await panel.getAttribute('aria-expanded')) !== 'true') await panel.click();
+    const figures = page.locator('.shareworthy-summary__figures');
+    await figures.waitFor();
+    assert.deepEqual(await figures.locator('dd').allTextContents(), ['16', '27', '1.69']);
+    await page.screenshot({ path: join(shots, 'editor-post-summary.png') });
+
+    await page.evaluate(() =>
+      window.wp.data.dispatch('core/block-editor').insertBlocks(window.wp.blocks.createBlock('shareworthy/leaderboard', { period: 'all' })),
+    );
+    const canvas = page.frameLocator('iframe[name="editor-canvas"]');
+    await canvas.locator('.wp-block-shareworthy-leaderboard table').waitFor();
+    assert.deepEqual(await canvas.locator('.wp-block-shareworthy-leaderboard tbody th').allTextContents(), seed.expected.map(([name]) => name));
+    assert.equal(await canvas.getByRole('heading', { name: 'Leaderboard: all time' }).count(), 1);
+  } finally {
+    await context.close();
+  }
+});
+
 test('with gamification off the block shows nothing and the admin page links to the settings', async () => {
   runSeed('off');
   const { context, page } = await open('admin');
@@ -158,6 +220,14 @@ test('with gamification off the block shows nothing and the admin page links to 
     assert.match(await notice.getByRole('link').getAttribute('href'), /page=shareworthy-settings/);
     assert.equal(await page.locator('table').count(), 0);
     assert.deepEqual(await axeViolations(page, '#wpbody-content'), []);
+
+    // The block in the editor says why it shows nothing, with a link to the settings.
+    await openEditor(page, seed.pageId);
+    const canvas = page.frameLocator('iframe[name="editor-canvas"]');
+    const off = canvas.locator('.wp-block-shareworthy-leaderboard .components-notice');
+    await off.waitFor();
+    assert.match(await off.textContent(), /Gamification is off/);
+    assert.match(await off.getByRole('link').getAttribute('href'), /page=shareworthy-settings/);
   } finally {
     await context.close();
   }

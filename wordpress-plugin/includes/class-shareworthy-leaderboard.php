@@ -31,7 +31,46 @@ final class Shareworthy_Leaderboard {
 		add_action( 'rest_api_init', array( __CLASS__, 'register_routes' ) );
 		// After Shareworthy_Admin's menu (priority 10), whose top-level page is the parent.
 		add_action( 'admin_menu', array( __CLASS__, 'add_page' ), 30 );
+		// Only on one's own profile: appearing by name is each employee's own choice.
+		add_action( 'show_user_profile', array( __CLASS__, 'profile_field' ) );
+		add_action( 'personal_options_update', array( __CLASS__, 'save_profile_field' ) );
 		Shareworthy_Post_Summary::boot();
+	}
+
+	/**
+	 * The opt-in on the user's own profile (the same user meta as REST users/me).
+	 *
+	 * @param WP_User $user The user whose profile it is.
+	 */
+	public static function profile_field( WP_User $user ): void {
+		if ( get_current_user_id() !== $user->ID ) {
+			return;
+		}
+		printf(
+			'<h2>%1$s</h2><table class="form-table" role="presentation"><tr><th scope="row">%2$s</th><td><label for="shareworthy-opt-in"><input type="checkbox" id="shareworthy-opt-in" name="shareworthy_leaderboard_opt_in" value="1"%3$s> %4$s</label><p class="description">%5$s</p></td></tr></table>',
+			esc_html__( 'Shareworthy', 'shareworthy' ),
+			esc_html__( 'Leaderboard', 'shareworthy' ),
+			checked( Shareworthy_Points::opted_in( $user->ID ), true, false ),
+			esc_html__( 'Show my name, shares, clicks and points on the leaderboard and in reports', 'shareworthy' ),
+			esc_html__( 'Colleagues who are logged in see it. Unchecked, your activity only counts in totals.', 'shareworthy' )
+		);
+	}
+
+	/**
+	 * Saves the opt-in from the user's own profile form (WordPress checked its nonce).
+	 *
+	 * @param int $user_id The user saved.
+	 */
+	public static function save_profile_field( int $user_id ): void {
+		if ( get_current_user_id() !== $user_id || ! current_user_can( 'edit_user', $user_id ) ) {
+			return;
+		}
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- verified by wp-admin/profile.php (update-user_{id}).
+		if ( isset( $_POST['shareworthy_leaderboard_opt_in'] ) ) {
+			update_user_meta( $user_id, Shareworthy_Report::OPT_IN_META, '1' );
+		} else {
+			delete_user_meta( $user_id, Shareworthy_Report::OPT_IN_META );
+		}
 	}
 
 	/**

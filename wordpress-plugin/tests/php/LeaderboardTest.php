@@ -348,4 +348,32 @@ final class LeaderboardTest extends Shareworthy_TestCase {
 		$this->as_role( 'editor' );
 		$this->assertStringContainsString( 'Shareworthy leaderboard', self::admin_page() );
 	}
+
+	public function test_employees_opt_in_and_out_from_their_own_profile_only(): void {
+		$me    = $this->as_role( 'subscriber' );
+		$other = $this->user( 'subscriber' );
+		ob_start();
+		Shareworthy_Leaderboard::profile_field( get_userdata( $me ) );
+		$field = (string) ob_get_clean();
+		$this->assertMatchesRegularExpression( '~<input type="checkbox" id="shareworthy-opt-in" name="shareworthy_leaderboard_opt_in" value="1">~', $field, 'unchecked until they opt in' );
+		ob_start();
+		Shareworthy_Leaderboard::profile_field( get_userdata( $other ) );
+		$this->assertSame( '', ob_get_clean(), 'nobody decides for someone else' );
+
+		$_POST['shareworthy_leaderboard_opt_in'] = '1';
+		try {
+			Shareworthy_Leaderboard::save_profile_field( $me );
+			Shareworthy_Leaderboard::save_profile_field( $other );
+		} finally {
+			unset( $_POST['shareworthy_leaderboard_opt_in'] );
+		}
+		$this->assertTrue( Shareworthy_Points::opted_in( $me ) );
+		$this->assertFalse( Shareworthy_Points::opted_in( $other ) );
+		ob_start();
+		Shareworthy_Leaderboard::profile_field( get_userdata( $me ) );
+		$this->assertStringContainsString( "value=\"1\" checked='checked'>", (string) ob_get_clean() );
+
+		Shareworthy_Leaderboard::save_profile_field( $me );
+		$this->assertFalse( Shareworthy_Points::opted_in( $me ), 'an unchecked box opts out' );
+	}
 }
