@@ -69,7 +69,10 @@ const reports = {
   },
 };
 
-const mount = (id: string, element: React.ReactElement): void => { ReactDom.render(element, document.getElementById(id)); };
+const mount = (id: string, element: React.ReactElement): void => {
+  // eslint-disable-next-line @rushstack/pair-react-dom-render-unmount -- mounted once, for the life of the test page.
+  ReactDom.render(element, document.getElementById(id));
+};
 mount('share', <ShareApp load={async () => ({ item: validateItem(items[0]), settings })} actions={actions} locale="en" />);
 mount('feed', <Feed load={async () => ({ items, sharedItemIds: ['8'], settings })} employee={{ id: '15', topics: ['jobs'] }} actions={actions} locale="en" now={() => new Date('2026-11-29T09:00:00Z')} />);
 mount('report', <Report service={reports} initial={{ from: '2026-11-01', to: '2026-11-30', by: 'item' }} locale="en" download={(fileName, csv) => log.downloads.push({ fileName, csv })} />);

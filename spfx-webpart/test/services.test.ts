@@ -78,6 +78,35 @@ describe('ListProvisioner', () => {
   });
 });
 
+const SELECT = 'SwShareId%2CSwItemId%2CSwItemTitle%2CSwCampaign%2CSwNetwork%2CAuthorId%2CCreated';
+/** A `$skiptoken` link as SharePoint writes it: paged after the last ID of the previous page. */
+const nextLink = (lastId: number): string => api(`Web/Lists(guid'6a1c3f9e-4b7d-4f2e-9a51-0c8d2e7b3f10')/items?%24skiptoken=Paged%3dTRUE%26p_ID%3d${lastId}&%24select=${SELECT}&%24top=5000`);
+
+/**
+ * Answers the Shares list in pages of the given sizes: row i (1-based) is share `s<i>` by employee i,
+ * on LinkedIn when i is even, on X otherwise; the day cycles through 1–28 November 2026.
+ */
+function pagedShares(sizes: readonly number[], format: 'nometadata' | 'verbose'): (call: Call) => { status: number; body: unknown } {
+  return (call) => {
+    const after = Number(/p_ID%3d(\d+)/u.exec(call.url)?.[1] ?? 0);
+    let start = 0;
+    let index = 0;
+    while (start < after) start += sizes[index++] ?? Infinity;
+    const size = sizes[index];
+    if (start !== after || size === undefined) throw new Error(`unexpected request ${call.url}`);
+    const rows = Array.from({ length: size }, (_, n) => {
+      const id = after + n + 1;
+      return {
+        SwShareId: `s${id}`, SwItemId: String(id), SwItemTitle: null, SwCampaign: null, SwNetwork: id % 2 === 0 ? 'linkedin' : 'x',
+        AuthorId: id, Created: new Date(Date.UTC(2026, 10, 1 + (id % 28), 9)).toISOString(),
+      };
+    });
+    const next = index + 1 < sizes.length ? nextLink(after + size) : undefined;
+    if (format === 'verbose') return { status: 200, body: { d: { results: rows, ...(next === undefined ? {} : { __next: next }) } } };
+    return { status: 200, body: { value: rows, ...(next === undefined ? {} : { 'odata.nextLink': next }) } };
+  };
+}
+
 describe('SharesService', () => {
   it('records a share with the exact list item body', async () => {
     const { sp, calls } = fakeSp(() => ({ status: 201, body: { Id: 12 } }));
@@ -148,34 +177,6 @@ describe('SharesService', () => {
   });
 });
 
-const SELECT = 'SwShareId%2CSwItemId%2CSwItemTitle%2CSwCampaign%2CSwNetwork%2CAuthorId%2CCreated';
-/** A `$skiptoken` link as SharePoint writes it: paged after the last ID of the previous page. */
-const nextLink = (lastId: number): string => api(`Web/Lists(guid'6a1c3f9e-4b7d-4f2e-9a51-0c8d2e7b3f10')/items?%24skiptoken=Paged%3dTRUE%26p_ID%3d${lastId}&%24select=${SELECT}&%24top=5000`);
-
-/**
- * Answers the Shares list in pages of the given sizes: row i (1-based) is share `s<i>` by employee i,
- * on LinkedIn when i is even, on X otherwise; the day cycles through 1–28 November 2026.
- */
-function pagedShares(sizes: readonly number[], format: 'nometadata' | 'verbose'): (call: Call) => { status: number; body: unknown } {
-  return (call) => {
-    const after = Number(/p_ID%3d(\d+)/u.exec(call.url)?.[1] ?? 0);
-    let start = 0;
-    let index = 0;
-    while (start < after) start += sizes[index++] ?? Infinity;
-    const size = sizes[index];
-    if (start !== after || size === undefined) throw new Error(`unexpected request ${call.url}`);
-    const rows = Array.from({ length: size }, (_, n) => {
-      const id = after + n + 1;
-      return {
-        SwShareId: `s${id}`, SwItemId: String(id), SwItemTitle: null, SwCampaign: null, SwNetwork: id % 2 === 0 ? 'linkedin' : 'x',
-        AuthorId: id, Created: new Date(Date.UTC(2026, 10, 1 + (id % 28), 9)).toISOString(),
-      };
-    });
-    const next = index + 1 < sizes.length ? nextLink(after + size) : undefined;
-    if (format === 'verbose') return { status: 200, body: { d: { results: rows, ...(next === undefined ? {} : { __next: next }) } } };
-    return { status: 200, body: { value: rows, ...(next === undefined ? {} : { 'odata.nextLink': next }) } };
-  };
-}
 
 const row = (overrides: Partial<ItemRow>): ItemRow => ({
   Id: 7, Title: 'We are hiring', SwPublicUrl: 'https://example.com/jobs/7', SwSummary: null, SwImageUrl: null,
@@ -217,6 +218,7 @@ describe('currentUserId', () => {
 
 describe('ItemsService', () => {
   it('reads approved items through validateItem and keeps invalid rows apart', async () => {
+    // eslint-disable-next-line no-script-url -- the hostile URL an editor could type, which must be refused.
     const { sp, calls } = fakeSp(() => ({ status: 200, body: [row({}), row({ Id: 8, SwPublicUrl: 'javascript:alert(1)', SwMessages: 'Plain sentence' })] }));
     const page = await new ItemsService(sp).approved();
     expect(calls[0]?.url).toBe(

@@ -49,6 +49,7 @@ function Bars(props: { readonly rows: readonly ReportRow[]; readonly clicksKnown
  * @returns the element, or nothing for users who are not site owners
  * @example <Report service={reports} initial={{ from, to, by: 'item' }} locale="en" download={save} />
  */
+// eslint-disable-next-line @rushstack/no-new-null -- null is how a React component renders nothing.
 export function Report(props: ReportProps): React.ReactElement | null {
   const { service } = props;
   const [allowed, setAllowed] = React.useState<boolean | undefined>();

@@ -82,20 +82,16 @@ export function Share(props: ShareProps): React.ReactElement {
     setReady(undefined);
   };
 
-  const share = async (): Promise<void> => {
+  /**
+   * Runs an action from a button: busy meanwhile, and a failure becomes the composer's error
+   * message, so no promise is left for React to drop.
+   */
+  const act = (task: () => Promise<void>): (() => void) => () => {
     setError(undefined);
     setBusy(true);
-    try {
-      if (policy !== undefined && !(await actions.hasAccepted(policy.version))) {
-        setAccepting(true);
-        return;
-      }
-      await go();
-    } catch (failure) {
-      setError(failure as Error);
-    } finally {
-      setBusy(false);
-    }
+    task()
+      .catch((failure: Error) => setError(failure))
+      .finally(() => setBusy(false));
   };
 
   const go = async (): Promise<void> => {
@@ -107,34 +103,26 @@ export function Share(props: ShareProps): React.ReactElement {
     props.onShared?.(network);
   };
 
-  const accept = async (): Promise<void> => {
-    if (policy === undefined) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await actions.accept(policy.version);
-      setAccepting(false);
-      await go();
-    } catch (failure) {
-      setError(failure as Error);
-    } finally {
-      setBusy(false);
+  const share = act(async () => {
+    if (policy !== undefined && !(await actions.hasAccepted(policy.version))) {
+      setAccepting(true);
+      return;
     }
-  };
+    await go();
+  });
 
-  const sendConcern = async (): Promise<void> => {
-    setError(undefined);
-    setBusy(true);
-    try {
-      await actions.raiseConcern(item, concern);
-      setConcern('');
-      setConcernSent(true);
-    } catch (failure) {
-      setError(failure as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const accept = act(async () => {
+    if (policy === undefined) return;
+    await actions.accept(policy.version);
+    setAccepting(false);
+    await go();
+  });
+
+  const sendConcern = act(async () => {
+    await actions.raiseConcern(item, concern);
+    setConcern('');
+    setConcernSent(true);
+  });
 
   return (
     <div className={styles.composer} role="group" aria-label={format(strings.ComposerLabel, { title: item.title })}>
@@ -158,7 +146,7 @@ export function Share(props: ShareProps): React.ReactElement {
         />
       </div>
       <p id={`${idBase}-count`} className={`${styles.small} ${length.over ? styles.over : ''}`} aria-live="polite">
-        {length.max === null
+        {length.max === undefined
           ? format(strings.CountNoLimit, { length: length.length })
           : format(strings.Count, { length: length.length, max: length.max, network: NETWORK_NAMES[network] })}
       </p>
@@ -179,10 +167,10 @@ export function Share(props: ShareProps): React.ReactElement {
           <label>
             <input type="checkbox" checked={agreed} onChange={(event) => setAgreed(event.target.checked)} /> {strings.PolicyAgree}
           </label>
-          <button type="button" className={styles.primary} disabled={!agreed || busy} onClick={() => void accept()}>{strings.PolicyAccept}</button>
+          <button type="button" className={styles.primary} disabled={!agreed || busy} onClick={accept}>{strings.PolicyAccept}</button>
         </section>
       ) : (
-        <button type="button" className={styles.primary} disabled={blocked || busy} onClick={() => void share()}>
+        <button type="button" className={styles.primary} disabled={blocked || busy} onClick={share}>
           {format(strings.ShareOn, { network: NETWORK_NAMES[network] })}
         </button>
       )}
@@ -190,7 +178,7 @@ export function Share(props: ShareProps): React.ReactElement {
         <summary>{strings.ConcernSummary}</summary>
         <label className={styles.label} htmlFor={`${idBase}-concern`}>{strings.ConcernLabel}</label>
         <textarea id={`${idBase}-concern`} className={styles.text} value={concern} maxLength={4000} onChange={(event) => { setConcern(event.target.value); setConcernSent(false); }} />
-        <button type="button" className={styles.primary} disabled={concern.trim() === '' || busy} onClick={() => void sendConcern()}>{strings.ConcernSend}</button>
+        <button type="button" className={styles.primary} disabled={concern.trim() === '' || busy} onClick={sendConcern}>{strings.ConcernSend}</button>
         {concernSent && <p role="status">{strings.ConcernSent}</p>}
       </details>
       {error !== undefined && <p className={`${styles.bar} ${styles.block}`} role="alert">{errorMessage(error, strings)}</p>}

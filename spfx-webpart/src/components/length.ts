@@ -7,8 +7,8 @@ import { countGraphemes, NETWORK_LIMITS, parseXPost, type Network } from '@share
 /** Length and limit of a post on one network. */
 export interface PostLength {
   readonly length: number;
-  /** null where the network has no limit. */
-  readonly max: number | null;
+  /** undefined where the network has no limit. */
+  readonly max: number | undefined;
   readonly over: boolean;
 }
 
@@ -21,7 +21,7 @@ export interface PostLength {
  */
 export function postLength(text: string, network: Network): PostLength {
   const limit = NETWORK_LIMITS[network];
-  if (limit === null) return { length: text.length, max: null, over: false };
+  if (limit === null) return { length: text.length, max: undefined, over: false };
   const length = limit.unit === 'x-weighted' ? parseXPost(text).weightedLength : limit.unit === 'graphemes' ? countGraphemes(text) : text.length;
   return { length, max: limit.max, over: length > limit.max };
 }

@@ -5,25 +5,25 @@
 import type { SPFI } from '@pnp/sp';
 import { validateItem, type Issue, type Result, type ShareableItem } from '@shareworthy/core';
 import { toServiceError } from './errors';
-import { LISTS } from './schema';
+import { LISTS, type SpValue } from './schema';
 
 /** The list columns read, as SharePoint returns them. */
 export interface ItemRow {
   readonly Id: number;
-  readonly Title: string | null;
-  readonly SwPublicUrl: string | null;
-  readonly SwSummary: string | null;
-  readonly SwImageUrl: string | null;
-  readonly SwMessages: string | null;
-  readonly SwHashtags: string | null;
-  readonly SwCampaign: string | null;
-  readonly SwTopics: string | null;
-  readonly SwAudience: string | null;
-  readonly SwKind: string | null;
-  readonly SwPriority: number | null;
-  readonly SwStartsAt: string | null;
-  readonly SwExpiresAt: string | null;
-  readonly SwStatus: string | null;
+  readonly Title: SpValue<string>;
+  readonly SwPublicUrl: SpValue<string>;
+  readonly SwSummary: SpValue<string>;
+  readonly SwImageUrl: SpValue<string>;
+  readonly SwMessages: SpValue<string>;
+  readonly SwHashtags: SpValue<string>;
+  readonly SwCampaign: SpValue<string>;
+  readonly SwTopics: SpValue<string>;
+  readonly SwAudience: SpValue<string>;
+  readonly SwKind: SpValue<string>;
+  readonly SwPriority: SpValue<number>;
+  readonly SwStartsAt: SpValue<string>;
+  readonly SwExpiresAt: SpValue<string>;
+  readonly SwStatus: SpValue<string>;
   readonly Created: string;
 }
 
@@ -34,14 +34,14 @@ export const ITEM_COLUMNS = [
 ] as const;
 
 /** Comma-, semicolon- or newline-separated list typed by an editor. */
-const splitList = (value: string | null): string[] =>
+const splitList = (value: SpValue<string>): string[] =>
   (value ?? '').split(/[,;\n]/u).map((part) => part.trim()).filter((part) => part !== '');
 
 /**
  * Messages are JSON (`{"default": "…", "x": "…"}`); a plain sentence typed by an editor is
  * the default message rather than an error.
  */
-const parseMessages = (value: string | null): unknown => {
+const parseMessages = (value: SpValue<string>): unknown => {
   if (value === null || value.trim() === '') return undefined;
   try {
     return JSON.parse(value) as unknown;

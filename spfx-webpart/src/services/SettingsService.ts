@@ -7,7 +7,7 @@ import type { SPFI } from '@pnp/sp';
 import { compilePolicy, type CompiledPolicy, type Issue, type PolicyConfig } from '@shareworthy/core';
 import { currentUserId } from './currentUser';
 import { toServiceError } from './errors';
-import { LISTS } from './schema';
+import { LISTS, type SpValue } from './schema';
 
 /** The policy employees accept before their first share. */
 export interface PolicySettings {
@@ -28,6 +28,12 @@ export interface Settings {
   readonly eligibleEmployees: number;
 }
 
+/** One row of the Settings list: a key and its JSON value. */
+export interface SettingRow {
+  readonly Title: SpValue<string>;
+  readonly SwValue: SpValue<string>;
+}
+
 const record = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
@@ -39,7 +45,7 @@ const num = (value: unknown): number => (typeof value === 'number' && Number.isF
  * @returns the settings
  * @example parseSettings([{ Title: 'report', SwValue: '{"costPerClick":1.5}' }]).costPerClick // 1.5
  */
-export function parseSettings(rows: readonly { readonly Title: string | null; readonly SwValue: string | null }[]): Settings {
+export function parseSettings(rows: readonly SettingRow[]): Settings {
   const values = new Map<string, unknown>();
   const issues: Issue[] = [];
   for (const row of rows) {
@@ -81,7 +87,7 @@ export class SettingsService {
    */
   public async load(): Promise<Settings> {
     try {
-      const rows = await this.sp.web.lists.getByTitle(LISTS.settings).items.select('Title', 'SwValue').top(100)<{ Title: string | null; SwValue: string | null }[]>();
+      const rows = await this.sp.web.lists.getByTitle(LISTS.settings).items.select('Title', 'SwValue').top(100)<SettingRow[]>();
       return parseSettings(rows);
     } catch (error) {
       throw toServiceError(error, `reading ${LISTS.settings}`);

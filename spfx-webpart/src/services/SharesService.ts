@@ -7,14 +7,14 @@ import type { SPFI } from '@pnp/sp';
 import type { Network, ShareableItem, ShareEvent } from '@shareworthy/core';
 import { currentUserId } from './currentUser';
 import { toServiceError } from './errors';
-import { LISTS } from './schema';
+import { LISTS, type SpValue } from './schema';
 
 /** One share as the list stores it. */
 export interface ShareRow {
   readonly SwShareId: string;
   readonly SwItemId: string;
-  readonly SwItemTitle: string | null;
-  readonly SwCampaign: string | null;
+  readonly SwItemTitle: SpValue<string>;
+  readonly SwCampaign: SpValue<string>;
   readonly SwNetwork: string;
   readonly AuthorId: number;
   readonly Created: string;

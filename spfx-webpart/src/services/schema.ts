@@ -3,6 +3,14 @@
  * prefix so they never collide with a site's own columns. Documented in the README.
  */
 
+/**
+ * A cell as SharePoint's REST API answers it: `null` when the cell is empty. The one place
+ * `null` is spelt in a type; rushstack's `no-new-null` allows it where an external API has it.
+ * @example const title: SpValue<string> = row.Title;
+ */
+// eslint-disable-next-line @rushstack/no-new-null -- SharePoint REST answers null for an empty cell.
+export type SpValue<T> = T | null;
+
 /** One column. */
 export type FieldDefinition =
   | { readonly kind: 'text'; readonly name: string }
