@@ -376,4 +376,25 @@ final class LeaderboardTest extends Shareworthy_TestCase {
 		Shareworthy_Leaderboard::save_profile_field( $me );
 		$this->assertFalse( Shareworthy_Points::opted_in( $me ), 'an unchecked box opts out' );
 	}
+
+	public function test_on_a_french_site_the_block_reads_in_french(): void {
+		$this->fixture();
+		$this->rules();
+		wp_set_current_user( $this->users['dee'] );
+		$french = static fn(): string => 'fr_FR';
+		add_filter( 'determine_locale', $french );
+		unload_textdomain( 'shareworthy' );
+		try {
+			Shareworthy_Plugin::load_textdomain();
+			$html = self::block( array( 'period' => 'all', 'limit' => 1 ) );
+		} finally {
+			remove_filter( 'determine_locale', $french );
+			unload_textdomain( 'shareworthy' );
+			Shareworthy_Plugin::load_textdomain();
+		}
+		$this->assertStringContainsString( 'Classement : depuis le début', $html );
+		$this->assertStringContainsString( '<th scope="col">Rang</th>', $html );
+		$this->assertStringContainsString( 'Vous êtes n° 3 avec 0 points.', $html );
+		$this->assertStringContainsString( '<th scope="col">Collaborateur</th>', $html );
+	}
 }
