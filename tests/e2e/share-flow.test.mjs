@@ -80,9 +80,9 @@ before(async () => {
 
   // The admin writes the policy; the editor drafts an article with the share block.
   const admin = await login(server.url, 'admin');
-  const settings = await rest(server.url, admin, 'POST', '/wp/v2/settings', {
-    shareworthy_policy_text: POLICY_TEXT,
-    shareworthy_policy: { requiredDisclosure: ['#employee'], blockedTerms: ['confidential'] },
+  const settings = await rest(server.url, admin, 'POST', '/shareworthy/v1/settings', {
+    policyText: POLICY_TEXT,
+    policy: { requiredDisclosure: ['#employee'], blockedTerms: ['confidential'] },
   });
   assert.equal(settings.status, 200, JSON.stringify(settings.data));
   const campaign = await rest(server.url, admin, 'POST', '/wp/v2/shareworthy-campaigns', { name: 'Renewables 2026' });
@@ -239,14 +239,16 @@ test('a visitor following the tracked link is counted once within 30 minutes', a
   assert.equal(counted.status, 200);
   assert.equal(counted.data.clicks, 1);
 
-  // Logged out, the share block renders nothing, unless it is set to show public links.
+  // Logged out, the share block renders nothing, unless the site shows public share buttons.
   await page.goto(postUrl);
   assert.equal(await page.locator('.wp-block-shareworthy-share').count(), 0);
+  const admin = await login(server.url, 'admin');
+  assert.equal((await rest(server.url, admin, 'POST', '/shareworthy/v1/settings', { publicButtons: true })).status, 200);
   const editor = await login(server.url, 'editor');
   const open = await rest(server.url, editor, 'POST', '/wp/v2/posts', {
     title: 'Open day at the plant',
     status: 'publish',
-    content: '<!-- wp:shareworthy/share {"publicLinks":true} /-->',
+    content: '<!-- wp:shareworthy/share /-->',
     meta: { shareworthy_shareable: true, shareworthy_status: 'approved', shareworthy_messages: { linkedin: 'Come and visit' } },
   });
   assert.equal(open.status, 201, JSON.stringify(open.data));
@@ -289,19 +291,20 @@ test('an employee reports a concern about the article', async () => {
   await context.close();
 });
 
-test('changing the policy text on its settings page asks employees to accept it again', async () => {
+test('changing the policy text on Shareworthy → Settings asks employees to accept it again', async () => {
   const context = await newContext();
   const page = await logIn(context, 'admin');
-  await page.goto(`${server.url}/wp-admin/options-general.php?page=shareworthy-policy`);
-  const text = page.getByLabel('Policy text');
+  await page.goto(`${server.url}/wp-admin/admin.php?page=shareworthy-settings`);
+  const text = page.getByLabel('Policy text employees accept');
+  await text.waitFor();
   assert.equal(await text.inputValue(), POLICY_TEXT);
-  assert.equal(await page.getByLabel(/^Required disclosure/).inputValue(), '#employee');
+  assert.equal(await page.getByLabel('Required disclosure tags').inputValue(), '#employee');
   await text.fill(`${POLICY_TEXT}\nNew: no photos of the plant floor.`);
-  await page.getByRole('button', { name: 'Save Changes' }).click();
-  await page.getByText('Settings saved.').waitFor();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.locator('.components-notice.is-success', { hasText: 'Settings saved. The policy is now version 2' }).waitFor();
   await page.getByText(/^Version 2\./).waitFor();
-  // The checks were kept: the form sends them back as they were.
-  assert.equal(await page.getByLabel(/^Required disclosure/).inputValue(), '#employee');
+  // The checks were kept.
+  assert.equal(await page.getByLabel('Required disclosure tags').inputValue(), '#employee');
   await shot(page, '10-policy-settings');
   await context.close();
 
