@@ -73,6 +73,7 @@ final class Shareworthy_Tracker_Client {
 		add_action( 'shareworthy_share_created', array( __CLASS__, 'on_share_created' ) );
 		add_filter( 'shareworthy_tracked_url', array( __CLASS__, 'tracked_url' ), 10, 2 );
 		add_action( 'rest_api_init', array( __CLASS__, 'register_rest_field' ) );
+		add_action( 'rest_api_init', array( __CLASS__, 'register_check_route' ) );
 		add_action( 'admin_notices', array( __CLASS__, 'failure_notice' ) );
 		add_filter( 'wp_privacy_personal_data_erasers', array( __CLASS__, 'register_eraser' ), 20 );
 		// After Shareworthy_Shares deleted the shares (priority 10): their links are orphans then.
@@ -342,6 +343,82 @@ final class Shareworthy_Tracker_Client {
 	}
 
 	/**
+	 * Whether the tracker answers and what the key may do, without creating or deleting
+	 * anything: the tracker checks the key and its scope before the request, so an empty link
+	 * request answers 400 (validation) to a key that may issue, a share id no code can have
+	 * is erased as nothing, and a one-day report is read.
+	 *
+	 * @return array{issue: bool, erase: bool, report: bool}|WP_Error The scopes, or why the
+	 *                                                                tracker cannot be used at all.
+	 */
+	public static function check() {
+		$scopes = array();
+		$probes = array(
+			'issue'  => array( 'POST', '/api/links', array() ),
+			'erase'  => array( 'DELETE', '/api/shares/shareworthy-check', null ),
+			'report' => array( 'GET', '/api/reports?from=' . gmdate( 'Y-m-d' ) . '&to=' . gmdate( 'Y-m-d' ), null ),
+		);
+		foreach ( $probes as $scope => $probe ) {
+			$answer = self::request( ...$probe );
+			$status = is_wp_error( $answer ) ? (int) ( $answer->get_error_data()['status'] ?? 0 ) : 200;
+			$type   = is_wp_error( $answer ) ? (string) ( $answer->get_error_data()['type'] ?? '' ) : '';
+			if ( 'issue' === $scope ? 'urn:shareworthy:problem:validation' === $type : ! is_wp_error( $answer ) ) {
+				$scopes[ $scope ] = true;
+			} elseif ( 403 === $status && 'urn:shareworthy:problem:missing-scope' === $type ) {
+				$scopes[ $scope ] = false;
+			} else {
+				/* translators: %d: HTTP status code */
+				return $answer instanceof WP_Error ? $answer : new WP_Error( 'shareworthy_tracker_bad_answer', sprintf( __( 'The click tracker gave an answer Shareworthy does not expect (HTTP status %d).', 'shareworthy' ), $status ) );
+			}
+		}
+		return $scopes;
+	}
+
+	/**
+	 * GET /shareworthy/v1/tracker/check, for the settings page: check() as
+	 * { ok, scopes: { issue, erase, report }, message }.
+	 */
+	public static function register_check_route(): void {
+		register_rest_route(
+			'shareworthy/v1',
+			'/tracker/check',
+			array(
+				'methods'             => WP_REST_Server::READABLE,
+				'callback'            => array( __CLASS__, 'rest_check' ),
+				'permission_callback' => static fn() => current_user_can( Shareworthy_Capabilities::MANAGE )
+					? true
+					: new WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to manage Shareworthy settings.', 'shareworthy' ), array( 'status' => rest_authorization_required_code() ) ),
+			)
+		);
+	}
+
+	/**
+	 * The check route's answer: 200 whatever the tracker said (the check itself worked).
+	 */
+	public static function rest_check(): WP_REST_Response {
+		$scopes = self::check();
+		if ( is_wp_error( $scopes ) ) {
+			return new WP_REST_Response(
+				array(
+					'ok'      => false,
+					'scopes'  => null,
+					'message' => $scopes->get_error_message(),
+				)
+			);
+		}
+		$ok = $scopes['issue'] && $scopes['erase'];
+		return new WP_REST_Response(
+			array(
+				'ok'      => $ok,
+				'scopes'  => $scopes,
+				'message' => $ok
+					? __( 'The click tracker answers and the key may issue and erase links.', 'shareworthy' )
+					: __( 'The click tracker answers, but the key needs both the issue and the erase scopes (TRACKER_API_KEYS key:issue+erase, +report for reports).', 'shareworthy' ),
+			)
+		);
+	}
+
+	/**
 	 * shareworthy_share_created: gets the new share's short link, or records why not. The
 	 * share itself is already stored; whatever the tracker does, it stays.
 	 *
@@ -582,10 +659,16 @@ final class Shareworthy_Tracker_Client {
 		}
 		$status  = (int) wp_remote_retrieve_response_code( $response );
 		$decoded = json_decode( (string) wp_remote_retrieve_body( $response ), true );
-		if ( $status >= 200 && $status < 300 && is_array( $decoded ) ) {
-			return $decoded;
+		if ( is_array( $decoded ) ) {
+			return $status >= 200 && $status < 300 ? $decoded : self::problem_error( $status, $decoded );
 		}
-		return self::problem_error( $status, is_array( $decoded ) ? $decoded : array() );
+		// Not the tracker answering: a proxy, a login page, a web server at the wrong address.
+		return new WP_Error(
+			'shareworthy_tracker_bad_answer',
+			/* translators: 1: tracker URL, 2: HTTP status code */
+			sprintf( __( 'What answers at %1$s is not the click tracker (HTTP status %2$d, not JSON). Check the tracker URL.', 'shareworthy' ), $base, $status ),
+			array( 'status' => $status )
+		);
 	}
 
 	/**
@@ -593,7 +676,7 @@ final class Shareworthy_Tracker_Client {
 	 * detail, issues), keeping its message and type.
 	 *
 	 * @param int                  $status  HTTP status.
-	 * @param array<string, mixed> $problem Decoded body ([] when it was not JSON).
+	 * @param array<string, mixed> $problem Decoded JSON body.
 	 */
 	private static function problem_error( int $status, array $problem ): WP_Error {
 		$message = is_string( $problem['detail'] ?? null ) && '' !== $problem['detail'] ? $problem['detail'] : ( is_string( $problem['title'] ?? null ) ? $problem['title'] : '' );

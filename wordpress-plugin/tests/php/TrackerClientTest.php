@@ -294,6 +294,19 @@ final class TrackerClientTest extends Shareworthy_TestCase {
 		$this->assertIsArray( get_option( Shareworthy_Tracker_Client::FAILURE_OPTION ) );
 	}
 
+	public function test_a_url_where_something_else_answers_is_named_in_the_error(): void {
+		if ( ! getenv( 'SHAREWORTHY_HTTP_URL' ) ) {
+			$this->markTestSkipped( 'SHAREWORTHY_HTTP_URL is not set: run through bin/test.mjs.' );
+		}
+		// The WordPress site itself: its 404 page is HTML, not a problem document.
+		$this->configure( (string) getenv( 'SHAREWORTHY_HTTP_URL' ), self::KEY );
+		$this->as_role( 'subscriber' );
+		$this->capture_error_log();
+		$data = $this->share( $this->item() );
+		$this->assertSame( home_url( '/go/' . $data['code'] ), $data['trackedUrl'] );
+		$this->assertStringContainsString( 'is not the click tracker (HTTP status 404, not JSON)', (string) $data[ Shareworthy_Tracker_Client::REST_FIELD ] );
+	}
+
 	public function test_without_both_options_shares_keep_the_go_link_and_no_request_is_made(): void {
 		update_option( Shareworthy_Tracker_Client::KEY_OPTION, '' );
 		$this->as_role( 'subscriber' );
@@ -399,6 +412,44 @@ final class TrackerClientTest extends Shareworthy_TestCase {
 
 		$this->assertSame( array( 'links' => 1, 'clicks' => 1 ), Shareworthy_Tracker_Client::erase_share( $data['id'] ) );
 		$this->assertSame( array( 'links' => 0, 'clicks' => 0 ), Shareworthy_Tracker_Client::erase_share( $data['id'] ), 'already gone: no request' );
+	}
+
+	public function test_the_check_tells_what_the_key_may_do_without_changing_anything(): void {
+		$this->assertSame( array( 'issue' => true, 'erase' => true, 'report' => true ), Shareworthy_Tracker_Client::check() );
+		$this->configure( self::$url, self::ISSUE_ONLY_KEY );
+		$this->assertSame( array( 'issue' => true, 'erase' => false, 'report' => false ), Shareworthy_Tracker_Client::check() );
+		$this->configure( self::$url, 'not-a-key-the-tracker-knows' );
+		$unknown = Shareworthy_Tracker_Client::check();
+		$this->assertInstanceOf( WP_Error::class, $unknown );
+		$this->assertSame( 'This API key is not known.', $unknown->get_error_message() );
+
+		$this->configure( self::$url, self::KEY );
+		$today  = gmdate( 'Y-m-d' );
+		$before = Shareworthy_Tracker_Client::report( $today, $today, 'item' );
+		Shareworthy_Tracker_Client::check();
+		$this->assertSame( $before['totals'], Shareworthy_Tracker_Client::report( $today, $today, 'item' )['totals'], 'no link was made' );
+	}
+
+	public function test_the_check_route_is_for_managers_and_answers_ok_or_why_not(): void {
+		wp_set_current_user( $this->user( 'subscriber' ) );
+		$this->assertSame( 403, $this->rest( 'GET', '/shareworthy/v1/tracker/check' )->get_status() );
+
+		wp_set_current_user( $this->user( 'administrator' ) );
+		$ok = $this->rest( 'GET', '/shareworthy/v1/tracker/check' );
+		$this->assertSame( 200, $ok->get_status() );
+		$this->assertTrue( $ok->get_data()['ok'] );
+
+		$this->configure( self::$url, self::ISSUE_ONLY_KEY );
+		$partial = $this->rest( 'GET', '/shareworthy/v1/tracker/check' )->get_data();
+		$this->assertFalse( $partial['ok'] );
+		$this->assertSame( array( 'issue' => true, 'erase' => false, 'report' => false ), $partial['scopes'] );
+		$this->assertStringContainsString( 'erase', $partial['message'] );
+
+		update_option( Shareworthy_Tracker_Client::URL_OPTION, 'http://127.0.0.1:9' );
+		$down = $this->rest( 'GET', '/shareworthy/v1/tracker/check' )->get_data();
+		$this->assertFalse( $down['ok'] );
+		$this->assertNull( $down['scopes'] );
+		$this->assertStringContainsString( 'did not answer', $down['message'] );
 	}
 
 	public function test_a_bad_report_query_comes_back_as_the_trackers_problem(): void {
