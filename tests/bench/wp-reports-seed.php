@@ -54,11 +54,14 @@ $first_id = $last_id - $share_count + 1;
 for ( $i = 0; $i < $click_count; $i++ ) {
 	$index   = mt_rand( 0, $share_count - 1 );
 	$ago     = mt_rand( 0, $made[ $index ] ); // a click comes after its share.
-	$batch[] = $wpdb->prepare( '(%d, %s, %s, %d)', $first_id + $index, hash( 'sha256', 'visitor' . mt_rand( 0, max( 1, intdiv( $click_count, 3 ) ) ) ), $at( $ago ), mt_rand( 0, 19 ) > 0 ? 1 : 0 );
+	// Keys hash the UTC day in, as Shareworthy_Visitor's do: one person, one key per day.
+	$visitor = 'visitor' . mt_rand( 0, max( 1, intdiv( $click_count, 3 ) ) );
+	$batch[] = $wpdb->prepare( '(%d, %s, %s, %d)', $first_id + $index, hash( 'sha256', $visitor . "\0" . substr( $at( $ago ), 0, 10 ) ), $at( $ago ), mt_rand( 0, 19 ) > 0 ? 1 : 0 );
 	if ( count( $batch ) === 500 || $i === $click_count - 1 ) {
 		$flush( "INSERT INTO {$clicks} (share_id, visitor_key, created_at, counted) VALUES ", $batch );
 		$batch = array();
 	}
 }
+Shareworthy_Click_Days::rebuild(); // The rows above bypassed Shareworthy_Clicks::record().
 $wpdb->query( 'COMMIT' );
 echo wp_json_encode( array( 'shares' => $share_count, 'clicks' => $click_count, 'first' => gmdate( 'Y-m-d', $now - $days * DAY_IN_SECONDS ), 'last' => gmdate( 'Y-m-d', $now ) ) ), "\n";

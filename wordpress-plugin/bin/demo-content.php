@@ -134,5 +134,6 @@ foreach ( array_slice( $shareworthy_items, 0, 7 ) as $shareworthy_index => $shar
 		}
 	}
 }
+Shareworthy_Click_Days::rebuild(); // The clicks above were written around Shareworthy_Clicks::record().
 update_option( 'shareworthy_demo_content', 1 );
 printf( "demo content created: %d articles, %d shares, %d clicks\n", count( $shareworthy_items ), $shareworthy_shares, $shareworthy_clicks );

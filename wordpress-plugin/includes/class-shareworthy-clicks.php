@@ -7,11 +7,12 @@
 
 defined( 'ABSPATH' ) || exit;
 
+require_once __DIR__ . '/class-shareworthy-click-days.php';
+
 /**
  * Repository for the clicks table.
  */
 final class Shareworthy_Clicks {
-
 
 	/**
 	 * Records a click, counted unless it repeats the visitor's last counted click on this share
@@ -30,16 +31,20 @@ final class Shareworthy_Clicks {
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$recent  = $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$table} WHERE share_id = %d AND created_at > %s AND visitor_key = %s AND counted = 1 LIMIT 1", $share_id, $since, $visitor_key ) );
 		$counted = null === $recent;
+		$at      = gmdate( 'Y-m-d H:i:s', $now );
 		$wpdb->insert(
 			$table,
 			array(
 				'share_id'    => $share_id,
 				'visitor_key' => $visitor_key,
-				'created_at'  => gmdate( 'Y-m-d H:i:s', $now ),
+				'created_at'  => $at,
 				'counted'     => $counted ? 1 : 0,
 			),
 			array( '%d', '%s', '%s', '%d' )
 		);
+		if ( $counted ) {
+			Shareworthy_Click_Days::add( $share_id, $visitor_key, $at );
+		}
 		return $counted;
 	}
 
@@ -56,7 +61,7 @@ final class Shareworthy_Clicks {
 	}
 
 	/**
-	 * Deletes clicks older than the retention period.
+	 * Deletes clicks older than the retention period, and their share-days from the rollups.
 	 *
 	 * @param int $now Unix time.
 	 * @return int Rows deleted.
@@ -67,6 +72,8 @@ final class Shareworthy_Clicks {
 		$cutoff = ( new DateTimeImmutable( '@' . $now ) )->modify( "-{$days} days" )->format( 'Y-m-d H:i:s' );
 		$table  = Shareworthy_Schema::clicks_table();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		return (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE created_at < %s", $cutoff ) );
+		$deleted = (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE created_at < %s", $cutoff ) );
+		Shareworthy_Click_Days::purge_before( $cutoff );
+		return $deleted;
 	}
 }

@@ -1,6 +1,7 @@
 <?php
 /**
- * The plugin's two tables: shares (one tracked link per employee share) and clicks.
+ * The plugin's tables: shares (one tracked link per employee share), clicks, and the two
+ * report rollups kept beside the clicks (see Shareworthy_Click_Days).
  *
  * @package Shareworthy
  */
@@ -13,7 +14,10 @@ defined( 'ABSPATH' ) || exit;
 final class Shareworthy_Schema {
 
 	/** Bump when the CREATE TABLE statements change; dbDelta migrates. */
-	public const VERSION = 2;
+	public const VERSION = 3;
+
+	/** First version with the report rollups: upgrading past it fills them from the clicks. */
+	private const ROLLUP_VERSION = 3;
 
 	/** Option holding the installed schema version. */
 	public const VERSION_OPTION = 'shareworthy_db_version';
@@ -35,6 +39,22 @@ final class Shareworthy_Schema {
 	}
 
 	/**
+	 * Table holding counted clicks and distinct visitors per share and UTC day.
+	 */
+	public static function click_days_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'shareworthy_click_days';
+	}
+
+	/**
+	 * Table holding the share-days of visitor keys seen on more than one share-day.
+	 */
+	public static function click_repeats_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'shareworthy_click_repeats';
+	}
+
+	/**
 	 * Creates or migrates the tables when the stored version is older than VERSION.
 	 * Cheap on every request: the version option is autoloaded.
 	 */
@@ -45,14 +65,18 @@ final class Shareworthy_Schema {
 	}
 
 	/**
-	 * Creates or migrates the tables with dbDelta and records the version.
+	 * Creates or migrates the tables with dbDelta, fills the rollups when upgrading from a
+	 * version without them, and records the version.
 	 */
 	public static function install(): void {
 		global $wpdb;
 		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
-		$charset = $wpdb->get_charset_collate();
-		$shares  = self::shares_table();
-		$clicks  = self::clicks_table();
+		$installed = (int) get_option( self::VERSION_OPTION, 0 );
+		$charset   = $wpdb->get_charset_collate();
+		$shares    = self::shares_table();
+		$clicks    = self::clicks_table();
+		$days      = self::click_days_table();
+		$repeats   = self::click_repeats_table();
 		// dbDelta wants two spaces before PRIMARY KEY and one definition per line. Codes are
 		// case-sensitive (base64url): ascii_bin, or a _ci collation would match aB for Ab.
 		dbDelta(
@@ -77,18 +101,40 @@ CREATE TABLE {$clicks} (
   counted tinyint(1) NOT NULL DEFAULT 1,
   PRIMARY KEY  (id),
   KEY share_created (share_id,created_at),
-  KEY created_at (created_at)
+  KEY created_at (created_at),
+  KEY visitor_key (visitor_key)
+) {$charset};
+CREATE TABLE {$days} (
+  share_id bigint(20) unsigned NOT NULL,
+  day date NOT NULL,
+  clicks int(10) unsigned NOT NULL DEFAULT 0,
+  visitors int(10) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY  (share_id,day),
+  KEY day (day)
+) {$charset};
+CREATE TABLE {$repeats} (
+  visitor_key char(64) NOT NULL,
+  share_id bigint(20) unsigned NOT NULL,
+  day date NOT NULL,
+  PRIMARY KEY  (visitor_key,share_id,day),
+  KEY share_day (share_id,day),
+  KEY day (day)
 ) {$charset};"
 		);
+		if ( $installed < self::ROLLUP_VERSION ) {
+			Shareworthy_Click_Days::rebuild();
+		}
 		update_option( self::VERSION_OPTION, self::VERSION, true );
 	}
 
 	/**
-	 * Drops both tables and forgets the version (uninstall).
+	 * Drops the tables and forgets the version (uninstall).
 	 */
 	public static function drop(): void {
 		global $wpdb;
 		// Table names come from $wpdb->prefix, never from input.
+		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::click_repeats_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::click_days_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::clicks_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::shares_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		delete_option( self::VERSION_OPTION );

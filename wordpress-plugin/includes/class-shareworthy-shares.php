@@ -193,7 +193,7 @@ final class Shareworthy_Shares {
 	}
 
 	/**
-	 * Deletes shares matching one integer column, clicks first.
+	 * Deletes shares matching one integer column, their report rollups and clicks first.
 	 *
 	 * @param string $column item_id or user_id (never input).
 	 * @param int    $value  Value.
@@ -202,6 +202,7 @@ final class Shareworthy_Shares {
 		global $wpdb;
 		$shares = Shareworthy_Schema::shares_table();
 		$clicks = Shareworthy_Schema::clicks_table();
+		Shareworthy_Click_Days::forget_shares( $column, $value );
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$wpdb->query( $wpdb->prepare( "DELETE FROM {$clicks} WHERE share_id IN (SELECT id FROM {$shares} WHERE {$column} = %d)", $value ) );
 		$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$shares} WHERE {$column} = %d", $value ) );

@@ -55,9 +55,13 @@ final class SchemaTest extends Shareworthy_TestCase {
 			$this->assertContains( $index, $shares );
 		}
 		$clicks = $this->indexes( Shareworthy_Schema::clicks_table() );
-		foreach ( array( 'PRIMARY', 'share_created', 'created_at' ) as $index ) {
+		foreach ( array( 'PRIMARY', 'share_created', 'created_at', 'visitor_key' ) as $index ) {
 			$this->assertContains( $index, $clicks );
 		}
+		$this->assertSame( array( 'share_id', 'day', 'clicks', 'visitors' ), $this->columns( Shareworthy_Schema::click_days_table() ) );
+		$this->assertSame( array( 'visitor_key', 'share_id', 'day' ), $this->columns( Shareworthy_Schema::click_repeats_table() ) );
+		$this->assertContains( 'day', $this->indexes( Shareworthy_Schema::click_days_table() ) );
+		$this->assertContains( 'share_day', $this->indexes( Shareworthy_Schema::click_repeats_table() ) );
 		$this->assertSame( Shareworthy_Schema::VERSION, (int) get_option( Shareworthy_Schema::VERSION_OPTION ) );
 	}
 
@@ -109,6 +113,8 @@ final class SchemaTest extends Shareworthy_TestCase {
 
 		$this->assertNull( $this->columns( Shareworthy_Schema::shares_table() ) );
 		$this->assertNull( $this->columns( Shareworthy_Schema::clicks_table() ) );
+		$this->assertNull( $this->columns( Shareworthy_Schema::click_days_table() ) );
+		$this->assertNull( $this->columns( Shareworthy_Schema::click_repeats_table() ) );
 		$like = $wpdb->esc_like( 'shareworthy_' ) . '%';
 		$this->assertSame( '0', (string) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name LIKE %s", $like ) ) );
 		$this->assertSame( '0', (string) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->postmeta} WHERE meta_key LIKE %s", $like ) ) );
