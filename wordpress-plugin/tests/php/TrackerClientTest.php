@@ -256,6 +256,26 @@ final class TrackerClientTest extends Shareworthy_TestCase {
 		$this->assertSame( '', $this->notice() );
 	}
 
+	public function test_a_french_site_explains_the_fallback_in_french(): void {
+		$this->configure( self::$url, 'not-a-key-the-tracker-knows' );
+		$this->as_role( 'subscriber' );
+		$this->capture_error_log();
+		$french = static fn(): string => 'fr_FR';
+		add_filter( 'determine_locale', $french );
+		unload_textdomain( 'shareworthy' );
+		try {
+			Shareworthy_Plugin::load_textdomain();
+			$data = $this->share( $this->item() );
+			$this->assertStringStartsWith( 'Le traqueur de clics n’a pas pu créer de lien court (This API key is not known.)', (string) $data[ Shareworthy_Tracker_Client::REST_FIELD ] );
+			wp_set_current_user( $this->user( 'administrator' ) );
+			$this->assertStringContainsString( '1 partage depuis le', $this->notice() );
+		} finally {
+			remove_filter( 'determine_locale', $french );
+			unload_textdomain( 'shareworthy' );
+			Shareworthy_Plugin::load_textdomain();
+		}
+	}
+
 	public function test_the_notice_counts_failures_and_goes_away_with_a_new_key_or_the_next_accepted_share(): void {
 		$this->configure( self::$url, 'not-a-key-the-tracker-knows' );
 		$this->as_role( 'subscriber' );
