@@ -52,9 +52,7 @@ final class TrackerClientTest extends Shareworthy_TestCase {
 			}
 			return;
 		}
-		$socket = stream_socket_server( 'tcp://127.0.0.1:0' );
-		$port   = (int) substr( (string) strrchr( (string) stream_socket_get_name( $socket, false ), ':' ), 1 );
-		fclose( $socket );
+		$port      = (int) substr( (string) strrchr( self::free_address(), ':' ), 1 );
 		self::$dir = sys_get_temp_dir() . '/shareworthy-tracker-' . getmypid();
 		@mkdir( self::$dir, 0700, true ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
 		$log           = self::$dir . '/tracker.log';
@@ -91,6 +89,18 @@ final class TrackerClientTest extends Shareworthy_TestCase {
 			usleep( 100000 );
 		}
 		throw new RuntimeException( 'The tracker did not start: ' . (string) file_get_contents( $log ) );
+	}
+
+	/**
+	 * A loopback address nothing listens on (a port the system just gave out and took back).
+	 *
+	 * @return string 127.0.0.1:port
+	 */
+	private static function free_address(): string {
+		$socket  = stream_socket_server( 'tcp://127.0.0.1:0' );
+		$address = (string) stream_socket_get_name( $socket, false );
+		fclose( $socket );
+		return $address;
 	}
 
 	/**
@@ -299,9 +309,7 @@ final class TrackerClientTest extends Shareworthy_TestCase {
 	}
 
 	public function test_a_tracker_that_is_down_falls_back_to_the_go_link_quickly(): void {
-		$socket = stream_socket_server( 'tcp://127.0.0.1:0' );
-		$closed = 'http://' . stream_socket_get_name( $socket, false );
-		fclose( $socket );
+		$closed = 'http://' . self::free_address();
 		$this->configure( $closed, self::KEY );
 		$this->as_role( 'subscriber' );
 		$this->capture_error_log();
@@ -414,7 +422,7 @@ final class TrackerClientTest extends Shareworthy_TestCase {
 		$item = $this->item();
 		$data = $this->share( $item );
 		$this->capture_error_log();
-		update_option( Shareworthy_Tracker_Client::URL_OPTION, 'http://127.0.0.1:9' ); // Nothing listens on discard.
+		update_option( Shareworthy_Tracker_Client::URL_OPTION, 'http://' . self::free_address() );
 
 		wp_delete_post( $item, true );
 		$this->assertSame( 1, $this->tracker_rows(), 'kept until the tracker answers' );
@@ -465,7 +473,7 @@ final class TrackerClientTest extends Shareworthy_TestCase {
 		$this->assertSame( array( 'issue' => true, 'erase' => false, 'report' => false ), $partial['scopes'] );
 		$this->assertStringContainsString( 'erase', $partial['message'] );
 
-		update_option( Shareworthy_Tracker_Client::URL_OPTION, 'http://127.0.0.1:9' );
+		update_option( Shareworthy_Tracker_Client::URL_OPTION, 'http://' . self::free_address() );
 		$down = $this->rest( 'GET', '/shareworthy/v1/tracker/check' )->get_data();
 		$this->assertFalse( $down['ok'] );
 		$this->assertNull( $down['scopes'] );
