@@ -201,6 +201,22 @@ final class AdminSettingsTest extends Shareworthy_TestCase {
 		$this->assertSame( $version, (int) get_user_meta( $employee, Shareworthy_Blocks::ACCEPTED_META, true ), 'the earlier acceptance is kept' );
 	}
 
+	public function test_the_tracker_key_is_answered_masked_and_the_mask_keeps_it(): void {
+		if ( ! class_exists( 'Shareworthy_Tracker_Client' ) ) {
+			$this->markTestSkipped( 'No click tracker client in this build.' );
+		}
+		$key  = 'k3y-for-the-tracker-0123456789';
+		$data = $this->save( array( 'trackerUrl' => 'https://go.example.com', 'trackerApiKey' => $key ) )->get_data();
+		$this->assertSame( $key, get_option( Shareworthy_Tracker_Client::KEY_OPTION ) );
+		$this->assertStringNotContainsString( 'k3y-for', (string) wp_json_encode( $data ) );
+		$this->assertSame( 200, $this->save( array( 'trackerApiKey' => $data['trackerApiKey'] ) )->get_status() );
+		$this->assertSame( $key, get_option( Shareworthy_Tracker_Client::KEY_OPTION ) );
+		$refused = $this->save( array( 'trackerApiKey' => 'a key, with commas', 'trackerUrl' => 'ftp://go.example.com' ) );
+		$this->assertSame( 400, $refused->get_status() );
+		$this->assertEqualsCanonicalizing( array( 'trackerApiKey', 'trackerUrl' ), array_keys( $refused->get_data()['data']['params'] ) );
+		$this->assertSame( $key, get_option( Shareworthy_Tracker_Client::KEY_OPTION ) );
+	}
+
 	public function test_the_old_pages_are_gone_and_the_new_one_is_for_managers(): void {
 		global $submenu;
 		$this->as_shareworthy_manager();
