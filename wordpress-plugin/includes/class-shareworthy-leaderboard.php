@@ -34,6 +34,9 @@ final class Shareworthy_Leaderboard {
 		// Only on one's own profile: appearing by name is each employee's own choice.
 		add_action( 'show_user_profile', array( __CLASS__, 'profile_field' ) );
 		add_action( 'personal_options_update', array( __CLASS__, 'save_profile_field' ) );
+		foreach ( array( 'added_user_meta', 'updated_user_meta', 'deleted_user_meta' ) as $hook ) {
+			add_action( $hook, array( 'Shareworthy_Points', 'forget' ), 10, 3 );
+		}
 		Shareworthy_Post_Summary::boot();
 	}
 

@@ -29,6 +29,12 @@ final class Shareworthy_Points {
 	/** Highest points per share or click taken from the option: sums stay far inside 64 bits. */
 	private const MAX_POINTS = 1000000;
 
+	/** How long computed standings are reused. */
+	private const CACHE_SECONDS = 60;
+
+	/** Option raised at every opt-in change: part of the cache key. */
+	public const CACHE_VERSION_OPTION = 'shareworthy_points_cache_version';
+
 	/** Most rows one leaderboard answers. */
 	public const MAX_LIMIT = 100;
 
@@ -79,12 +85,58 @@ final class Shareworthy_Points {
 	 * @return array{rows: list<array{rank: int, userId: int, name: string, shares: int, clicks: int, points: int}>, me: array{rank: int, userId: int, name: string, shares: int, clicks: int, points: int}|null}
 	 */
 	public static function leaderboard( array $options = array() ): array {
+		$limit     = max( 1, min( self::MAX_LIMIT, (int) ( $options['limit'] ?? 10 ) ) );
+		$viewer    = (int) ( $options['viewer'] ?? 0 );
+		$standings = self::standings( $options );
+		$me        = null;
+		foreach ( $standings as $row ) {
+			if ( $row['userId'] === $viewer ) {
+				$me = $row;
+				break;
+			}
+		}
+		return array(
+			'rows' => array_slice( $standings, 0, $limit ),
+			'me'   => $me,
+		);
+	}
+
+	/**
+	 * Forgets cached standings: called when an employee opts in or out, so that shows at once.
+	 *
+	 * @param int    $meta_id   Meta row (unused).
+	 * @param int    $user_id   User (unused).
+	 * @param string $meta_key  Meta key.
+	 */
+	public static function forget( $meta_id, $user_id, $meta_key ): void {
+		unset( $meta_id, $user_id );
+		if ( Shareworthy_Report::OPT_IN_META === $meta_key ) {
+			update_option( self::CACHE_VERSION_OPTION, (int) get_option( self::CACHE_VERSION_OPTION, 0 ) + 1, false );
+		}
+	}
+
+	/**
+	 * Every opted-in employee of the period, ranked: one aggregation in SQL, one row per
+	 * employee back, kept CACHE_SECONDS in a transient (a leaderboard block on a busy intranet
+	 * page would otherwise aggregate every click of the period on each view). New shares and
+	 * clicks show within CACHE_SECONDS; rules and opt-ins change the key, so they show at once.
+	 *
+	 * @param array<string, mixed> $options See leaderboard().
+	 * @return list<array{rank: int, userId: int, name: string, shares: int, clicks: int, points: int}>
+	 */
+	private static function standings( array $options ): array {
 		global $wpdb;
-		$limit  = max( 1, min( self::MAX_LIMIT, (int) ( $options['limit'] ?? 10 ) ) );
-		$viewer = (int) ( $options['viewer'] ?? 0 );
-		$board  = self::board_sql( $options );
-		// phpcs:disable WordPress.DB.PreparedSQL -- prepared in board_sql(); the rest are integers.
-		$found = (array) $wpdb->get_results( "SELECT * FROM ({$board}) b ORDER BY b.points DESC, b.user_id ASC LIMIT {$limit}", ARRAY_A );
+		$rules = self::rules();
+		$tz    = $options['time_zone'] ?? new DateTimeZone( 'UTC' );
+		$from  = isset( $options['from'] ) ? self::utc_midnight( (string) $options['from'], $tz, 0 ) : null;
+		$to    = isset( $options['to'] ) ? self::utc_midnight( (string) $options['to'], $tz, 1 ) : null;
+		$key   = 'shareworthy_points_' . md5( (string) wp_json_encode( array( $from, $to, $rules['pointsPerShare'], $rules['pointsPerClick'], (int) get_option( self::CACHE_VERSION_OPTION, 0 ) ) ) );
+		$rows  = get_transient( $key );
+		if ( is_array( $rows ) ) {
+			return $rows;
+		}
+		$board = self::board_sql( $rules, $from, $to );
+		$found = (array) $wpdb->get_results( "{$board} ORDER BY points DESC, user_id ASC", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- prepared in board_sql().
 		$rows  = array();
 		$rank  = 0;
 		$last  = null;
@@ -97,58 +149,48 @@ final class Shareworthy_Points {
 			$row['rank'] = $rank;
 			$rows[]      = $row;
 		}
-		$me = null;
-		if ( self::opted_in( $viewer ) ) {
-			$mine = $wpdb->get_row( "SELECT * FROM ({$board}) b WHERE b.user_id = {$viewer}", ARRAY_A );
-			if ( is_array( $mine ) ) {
-				$points = (int) $mine['points'];
-				$me     = self::row( $mine, 1 + (int) $wpdb->get_var( "SELECT COUNT(*) FROM ({$board}) b WHERE b.points > {$points}" ) );
-			}
-		}
-		// phpcs:enable
-		return array(
-			'rows' => $rows,
-			'me'   => $me,
-		);
+		set_transient( $key, $rows, self::CACHE_SECONDS );
+		return $rows;
 	}
 
 	/**
 	 * The SELECT of every opted-in employee's shares, clicks and points in the period, prepared.
 	 *
-	 * @param array<string, mixed> $options See leaderboard().
+	 * @param array{pointsPerShare: int, pointsPerClick: int} $rules Points.
+	 * @param string|null                                     $from  First UTC datetime, or null.
+	 * @param string|null                                     $to    First UTC datetime after the period, or null.
 	 */
-	private static function board_sql( array $options ): string {
+	private static function board_sql( array $rules, ?string $from, ?string $to ): string {
 		global $wpdb;
-		$rules  = self::rules();
-		$tz     = $options['time_zone'] ?? new DateTimeZone( 'UTC' );
 		$shares = Shareworthy_Schema::shares_table();
 		$clicks = Shareworthy_Schema::clicks_table();
-		// An open end is a date no row reaches, so one statement serves every period.
-		$from = isset( $options['from'] ) ? self::utc_midnight( (string) $options['from'], $tz, 0 ) : '1000-01-01 00:00:00';
-		$to   = isset( $options['to'] ) ? self::utc_midnight( (string) $options['to'], $tz, 1 ) : '9999-12-31 23:59:59';
+		$when   = static fn( string $column ): string => ( null === $from ? '' : $wpdb->prepare( " AND {$column} >= %s", $from ) ) // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			. ( null === $to ? '' : $wpdb->prepare( " AND {$column} < %s", $to ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// Clicks are read by scanning the table, never through the created_at index: one row
+		// lookup per index entry cost more than the scan for every period the block offers
+		// (SQLite, 100,000 clicks over a year: 7 days 85 ms against 48 ms, 30 days 192 against
+		// 64, 90 days 294 against 73, on a loaded machine). The unary plus hides the column from
+		// SQLite's planner and is a no-op in MySQL.
+		$s_when = $when( 's.created_at' );
+		$c_when = $when( '+c.created_at' );
 		// Employees of this site: on a network the users table is shared, capabilities are per site.
-		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names from $wpdb.
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names from $wpdb, periods prepared above.
 		return $wpdb->prepare(
 			"SELECT u.ID AS user_id, u.display_name AS name, COALESCE(a.shares, 0) AS shares, COALESCE(a.clicks, 0) AS clicks,
 				COALESCE(a.shares, 0) * %d + COALESCE(a.clicks, 0) * %d AS points
 			FROM {$wpdb->users} u
 			LEFT JOIN (
 				SELECT t.user_id, SUM(t.shares) AS shares, SUM(t.clicks) AS clicks FROM (
-					SELECT s.user_id, COUNT(*) AS shares, 0 AS clicks FROM {$shares} s
-						WHERE s.created_at >= %s AND s.created_at < %s GROUP BY s.user_id
+					SELECT s.user_id, COUNT(*) AS shares, 0 AS clicks FROM {$shares} s WHERE 1 = 1{$s_when} GROUP BY s.user_id
 					UNION ALL
 					SELECT s.user_id, 0 AS shares, COUNT(*) AS clicks FROM {$clicks} c JOIN {$shares} s ON s.id = c.share_id
-						WHERE c.counted = 1 AND c.created_at >= %s AND c.created_at < %s GROUP BY s.user_id
+						WHERE c.counted = 1{$c_when} GROUP BY s.user_id
 				) t GROUP BY t.user_id
 			) a ON a.user_id = u.ID
 			WHERE u.ID IN (SELECT om.user_id FROM {$wpdb->usermeta} om WHERE om.meta_key = %s AND om.meta_value = '1')
 				AND u.ID IN (SELECT cm.user_id FROM {$wpdb->usermeta} cm WHERE cm.meta_key = %s)",
 			$rules['pointsPerShare'],
 			$rules['pointsPerClick'],
-			$from,
-			$to,
-			$from,
-			$to,
 			Shareworthy_Report::OPT_IN_META,
 			$wpdb->get_blog_prefix() . 'capabilities'
 		);

@@ -397,4 +397,17 @@ final class LeaderboardTest extends Shareworthy_TestCase {
 		$this->assertStringContainsString( 'Vous êtes n° 3 avec 0 points.', $html );
 		$this->assertStringContainsString( '<th scope="col">Collaborateur</th>', $html );
 	}
+
+	public function test_standings_are_reused_for_a_while_but_an_opt_out_shows_at_once(): void {
+		$this->fixture();
+		$this->rules();
+		$first = Shareworthy_Points::leaderboard()['rows'];
+		$this->insert_share( $this->users['ben'], $this->item(), '2026-03-20 10:00:00' );
+		$this->assertSame( $first, Shareworthy_Points::leaderboard()['rows'], 'a new share waits for the cache to expire' );
+		$this->rules( array( 'enabled' => true, 'pointsPerShare' => 10, 'pointsPerClick' => 1 ) );
+		$this->assertSame( array( 'Ana', 3, 4, 34, 1 ), self::summary( Shareworthy_Points::leaderboard()['rows'] )[0], 'new rules compute again' );
+		$this->assertSame( array( 'Ben', 2, 5, 25, 2 ), self::summary( Shareworthy_Points::leaderboard()['rows'] )[1] );
+		delete_user_meta( $this->users['ana'], Shareworthy_Report::OPT_IN_META );
+		$this->assertSame( array( 'Ben', 'Dee' ), array_column( Shareworthy_Points::leaderboard()['rows'], 'name' ) );
+	}
 }
