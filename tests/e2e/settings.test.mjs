@@ -9,18 +9,16 @@
  * Screenshots go to $SHAREWORTHY_TEST_RESULTS/screenshots (default test-results/).
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 
 import { databaseFile, ensureSite, login, repoRoot, startServer } from '../../wordpress-plugin/bin/wp-env.mjs';
+import { axeViolations, launchChromium, logInPage } from './browser.mjs';
 
 const PORT = Number(process.env.SHAREWORTHY_E2E_SETTINGS_PORT ?? 8895);
 const shots = join(process.env.SHAREWORTHY_TEST_RESULTS ?? join(repoRoot, 'test-results'), 'screenshots');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TERM = 'Projet Falcon';
 const DEMO_TITLE = 'Q2 results: a record quarter for the whole team';
 
@@ -38,25 +36,7 @@ async function rest(who, method, path, body) {
   return { status: response.status, data: await response.json() };
 }
 
-async function logIn(user) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15000);
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  const page = await context.newPage();
-  await page.goto(`${server.url}/wp-login.php`);
-  await page.fill('#user_login', user);
-  await page.fill('#user_pass', 'password');
-  await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
-  return { context, page };
-}
-
-async function axeViolations(page) {
-  await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(() => window.axe.run(document.querySelector('#wpbody-content'), { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((violation) => ['serious', 'critical'].includes(violation.impact))
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
+const logIn = (user) => logInPage(browser, server.url, user);
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
@@ -64,10 +44,7 @@ before(async () => {
   dbDir = mkdtempSync(join(tmpdir(), 'shareworthy-e2e-settings-'));
   copyFileSync(databaseFile, join(dbDir, '.ht.sqlite'));
   server = await startServer({ port: PORT, env: { SHAREWORTHY_DB_DIR: `${dbDir}/` }, workers: 4 });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   // The demo articles are plain posts: put the share block on one, as an editor would.
   const admin = await login(server.url, 'admin');
   const found = await rest(admin, 'GET', `/wp/v2/posts?search=${encodeURIComponent('Q2 results')}&context=edit`);

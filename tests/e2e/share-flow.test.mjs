@@ -16,9 +16,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 
 import { databaseFile, ensureSite, login, repoRoot, siteDir, startServer } from '../../wordpress-plugin/bin/wp-env.mjs';
+import { launchChromium } from './browser.mjs';
 
 const PORT = Number(process.env.SHAREWORTHY_E2E_PORT ?? 8893);
 const shots = join(repoRoot, 'test-results', 'screenshots');
@@ -73,10 +73,7 @@ before(async () => {
   dbDir = mkdtempSync(join(tmpdir(), 'shareworthy-e2e-'));
   copyFileSync(databaseFile, join(dbDir, '.ht.sqlite'));
   server = await startServer({ port: PORT, env: { SHAREWORTHY_DB_DIR: `${dbDir}/` }, workers: 4 });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 
   // The admin writes the policy; the editor drafts an article with the share block.
   const admin = await login(server.url, 'admin');
