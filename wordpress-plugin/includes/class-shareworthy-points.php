@@ -16,18 +16,8 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Shareworthy_Points {
 
-	/** Option holding the rules: { enabled: bool, pointsPerShare: int, pointsPerClick: int }. */
-	public const OPTION = 'shareworthy_gamification';
-
-	/** Rules when the option is absent: off, 10 points a share, 1 a click. */
-	public const DEFAULTS = array(
-		'enabled'        => false,
-		'pointsPerShare' => 10,
-		'pointsPerClick' => 1,
-	);
-
-	/** Highest points per share or click taken from the option: sums stay far inside 64 bits. */
-	private const MAX_POINTS = 1000000;
+	/** Option holding the rules (owned by the settings page): { enabled, pointsPerShare, pointsPerClick }. */
+	public const OPTION = Shareworthy_Settings::GAMIFICATION_OPTION;
 
 	/** How long computed standings are reused. */
 	private const CACHE_SECONDS = 60;
@@ -39,23 +29,13 @@ final class Shareworthy_Points {
 	public const MAX_LIMIT = 100;
 
 	/**
-	 * The rules, with the defaults for anything absent or malformed (the settings page
-	 * validates; this only refuses to compute with what it cannot use).
+	 * The rules, read through the settings' one accessor (defaults when absent: off, 10 points
+	 * a share, 1 a click; points clamped to the range the settings page accepts).
 	 *
 	 * @return array{enabled: bool, pointsPerShare: int, pointsPerClick: int}
 	 */
 	public static function rules(): array {
-		$stored = get_option( self::OPTION, array() );
-		$stored = is_array( $stored ) ? $stored : array();
-		$points = static function ( string $key ) use ( $stored ): int {
-			$value = $stored[ $key ] ?? null;
-			return is_numeric( $value ) && (float) $value >= 0 ? min( self::MAX_POINTS, (int) $value ) : self::DEFAULTS[ $key ];
-		};
-		return array(
-			'enabled'        => in_array( $stored['enabled'] ?? false, array( true, 1, '1' ), true ),
-			'pointsPerShare' => $points( 'pointsPerShare' ),
-			'pointsPerClick' => $points( 'pointsPerClick' ),
-		);
+		return Shareworthy_Settings::gamification();
 	}
 
 	/**

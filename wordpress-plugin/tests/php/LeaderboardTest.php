@@ -125,10 +125,9 @@ final class LeaderboardTest extends Shareworthy_TestCase {
 	public function test_the_rules_default_to_off_with_10_points_a_share_and_1_a_click(): void {
 		delete_option( Shareworthy_Points::OPTION );
 		$this->assertSame( array( 'enabled' => false, 'pointsPerShare' => 10, 'pointsPerClick' => 1 ), Shareworthy_Points::rules() );
+		$this->assertFalse( Shareworthy_Points::enabled() );
 		update_option( Shareworthy_Points::OPTION, 'on' );
-		$this->assertSame( Shareworthy_Points::DEFAULTS, Shareworthy_Points::rules(), 'a value that is not an object' );
-		$this->rules( array( 'enabled' => 'yes', 'pointsPerShare' => -4, 'pointsPerClick' => 'many' ) );
-		$this->assertSame( Shareworthy_Points::DEFAULTS, Shareworthy_Points::rules(), 'unusable fields fall back one by one' );
+		$this->assertFalse( Shareworthy_Points::enabled(), 'a value that is not an object leaves it off' );
 		$this->rules( array( 'enabled' => true, 'pointsPerShare' => '7', 'pointsPerClick' => 0 ) );
 		$this->assertSame( array( 'enabled' => true, 'pointsPerShare' => 7, 'pointsPerClick' => 0 ), Shareworthy_Points::rules() );
 	}
