@@ -40,23 +40,30 @@ after(async () => {
 });
 
 /**
- * Opens the harness at a width, once every web part has loaded its fake data.
+ * Opens the harness at a width once every web part has loaded its fake data, runs `check`,
+ * then requires that the page logged no error and made no network request.
  * @param {number} width viewport width in CSS pixels
+ * @param {(page: import('playwright-core').Page) => Promise<void>} check the test's steps
  */
-async function openHarness(width) {
+async function withHarness(width, check) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   context.setDefaultTimeout(10000);
   // Everything is in the page: a request to the network would be a regression (and would hang offline).
   await context.route(/^https?:/, (route) => route.abort());
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(url);
-  await page.locator('#report tbody tr').first().waitFor();
-  await page.locator('#feed li').first().waitFor();
-  await page.locator('#share textarea').first().waitFor();
-  return { context, page, errors };
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(url);
+    await page.locator('#report tbody tr').first().waitFor();
+    await page.locator('#feed li').first().waitFor();
+    await page.locator('#share textarea').first().waitFor();
+    await check(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
 }
 
 async function axeViolations(page) {
@@ -105,35 +112,24 @@ async function tableRows(page) {
   return page.locator('#report tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
 }
 
-test('mounts the Share, Feed and Report web parts with their content at 1280 px, without serious axe violations', async () => {
-  const { context, page, errors } = await openHarness(1280);
-  try {
+test('mounts the Share, Feed and Report web parts with their content at 1280 px, without serious axe violations', () =>
+  withHarness(1280, async (page) => {
     await assertContent(page);
     await page.screenshot({ path: join(shots, 'spfx-harness-desktop.png'), fullPage: true });
     assert.deepEqual(await axeViolations(page), []);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('reads at 375 px: the same content, no sideways scroll, no serious axe violations', async () => {
-  const { context, page, errors } = await openHarness(375);
-  try {
+test('reads at 375 px: the same content, no sideways scroll, no serious axe violations', () =>
+  withHarness(375, async (page) => {
     await assertContent(page);
     await page.screenshot({ path: join(shots, 'spfx-harness-mobile.png'), fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
     assert.deepEqual(await axeViolations(page), []);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('the composer follows the network, blocks a confidential term, and shares once the policy is accepted', async () => {
-  const { context, page, errors } = await openHarness(1280);
-  try {
+test('the composer follows the network, blocks a confidential term, and shares once the policy is accepted', () =>
+  withHarness(1280, async (page) => {
     const composer = page.locator('#share').getByRole('group', { name: `Share “${ITEM_TITLES[0]}”` });
     const message = composer.getByLabel('Your message');
     await composer.getByRole('radio', { name: 'X', exact: true }).click();
@@ -162,15 +158,10 @@ test('the composer follows the network, blocks a confidential term, and shares o
     assert.equal(intent.searchParams.get('url'), 'https://go.example.com/h4rn3ss');
     assert.match(intent.searchParams.get('text') ?? '', /^Lyon, we are hiring!/u);
     assert.equal(await composer.getByRole('link', { name: 'Open X', exact: true }).getAttribute('href'), log.opened[0]);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('the feed filters by topic; the report regroups by network and exports the same rows as CSV', async () => {
-  const { context, page, errors } = await openHarness(1280);
-  try {
+test('the feed filters by topic; the report regroups by network and exports the same rows as CSV', () =>
+  withHarness(1280, async (page) => {
     const feed = page.locator('#feed');
     await feed.getByRole('combobox', { name: 'Topic' }).click();
     await page.getByRole('option', { name: 'csr' }).click();
@@ -190,8 +181,4 @@ test('the feed filters by topic; the report regroups by network and exports the 
     const lines = download.csv.trimEnd().split('\r\n');
     assert.equal(lines[0], 'key,label,shares,clicks,uniqueClicks,ctr');
     assert.deepEqual(lines.slice(1).map((line) => line.split(',').slice(0, 3).join(',')).sort(), ['bluesky,Bluesky,32', 'linkedin,LinkedIn,64', 'x,X,32']);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
