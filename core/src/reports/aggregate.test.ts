@@ -233,6 +233,34 @@ describe('aggregate', () => {
     expect(aggregate(events, 'item').totals.emv).toBe(0);
   });
 
+  it.each([
+    ['empty', ''],
+    ['whitespace', ' \t\u00a0\u3000'],
+    ['zero-width', '\u200b\u200d\ufeff'],
+    ['direction marks', '\u200f\u202e'],
+  ])('counts a share with an %s employee id, but not as a participant', (_name, employeeId) => {
+    const anonymous: ShareEvent = { id: 'a1', itemId: 'i9', network: 'linkedin', employeeId, createdAt: '2026-03-02T09:00:00Z' };
+    const report = aggregate({ ...events, shares: [...shares, anonymous, { ...anonymous, id: 'a2' }], clicks: [...clicks, { shareId: 'a1', visitorKey: 'v9', createdAt: '2026-03-02T10:00:00Z' }] }, 'item');
+    // Without the two anonymous shares: 4 shares, 6 clicks, 3 of 10 employees.
+    expect(report.totals).toMatchObject({ shares: 6, clicks: 7, participationRate: 0.3 });
+    expect(aggregate({ shares: [anonymous], clicks: [], eligibleEmployees: 4 }, 'item').totals.participationRate).toBe(0);
+  });
+
+  it('keeps visible ids apart from blank ones: an emoji, RTL text or a padded id is an employee', () => {
+    const ids = ['👩‍💻', 'مريم', ' u1 ', ''];
+    const report = aggregate({ shares: ids.map((employeeId, i) => ({ ...shares[0]!, id: `e${i}`, employeeId })), clicks: [], eligibleEmployees: 10 }, 'item');
+    expect(report.totals.participationRate).toBe(0.3);
+  });
+
+  it('never names a blank employee id as a row, even when the opted-in set holds it', () => {
+    const anonymous: ShareEvent = { ...shares[0]!, id: 'a1', employeeId: '' };
+    const rows = aggregate({ shares: [shares[0]!, anonymous], clicks: [], eligibleEmployees: 2 }, 'employee', { optedInEmployees: new Set(['', 'u1']) }).rows;
+    expect(rows.map((r) => [r.key, r.shares])).toEqual([
+      ['others', 1],
+      ['u1', 1],
+    ]);
+  });
+
   it('does not cap the participation rate when more employees shared than were eligible', () => {
     expect(aggregate({ ...events, eligibleEmployees: 2 }, 'item').totals.participationRate).toBe(1.5);
   });

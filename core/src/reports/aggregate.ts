@@ -127,6 +127,12 @@ const timeOf = (value: EventTime): number => {
 
 const ratio = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);
 
+// Empty, whitespace or invisible format characters (Unicode Cf) only: the id a host passes
+// when it knows no employee (the tracker's links issued without one are `''`). Such a share
+// still counts as a share, with its clicks and reach, but nobody is counted as taking part.
+const BLANK_ID = /^[\s\p{Cf}]*$/u;
+const namesEmployee = (employeeId: string): boolean => !BLANK_ID.test(employeeId);
+
 const nonNegative = (value: number | undefined): number => (value !== undefined && Number.isFinite(value) && value > 0 ? value : 0);
 
 /** The row key and label of a share, for every grouping but `day`. */
@@ -143,7 +149,7 @@ function groupOf(share: ShareEvent, by: Exclude<GroupBy, 'day'>, optedIn: Readon
     case 'network':
       return [share.network, Object.hasOwn(NETWORK_LABELS, share.network) ? NETWORK_LABELS[share.network as Network] : share.network];
     case 'employee':
-      return optedIn?.has(share.employeeId) === true ? [share.employeeId, share.employeeId] : [OTHERS_KEY, 'Others'];
+      return namesEmployee(share.employeeId) && optedIn?.has(share.employeeId) === true ? [share.employeeId, share.employeeId] : [OTHERS_KEY, 'Others'];
   }
 }
 
@@ -182,6 +188,8 @@ const byClicksThenSharesThenKey = (a: ReportRow, b: ReportRow): number =>
  *   first to the last (`from`/`to` when given), with zeros where nothing happened.
  * - Unique clicks count distinct `visitorKey`s: once per row, and once overall in the totals,
  *   so the rows' unique clicks may add up to more than the total.
+ * - Participation counts distinct employee ids; a blank one (empty, whitespace or invisible
+ *   characters only: a share without a known employee) is nobody, not one more employee.
  * @param events shares, clicks and the number of eligible employees
  * @param by the grouping of the rows
  * @param options see {@link AggregateOptions}
@@ -242,7 +250,7 @@ export function aggregate(events: ReportEvents, by: GroupBy, options: AggregateO
     const shareDay = dayInPeriod(share.createdAt);
     if (shareDay === undefined) continue;
     shares++;
-    sharers.add(share.employeeId);
+    if (namesEmployee(share.employeeId)) sharers.add(share.employeeId);
     estimatedReach += reach(share.network);
     const row = by === 'day' ? rowFor(shareDay, shareDay) : groupRow(entry, by);
     row.shares++;

@@ -16,6 +16,11 @@ export interface ShareEvent {
   readonly campaign?: string;
   /** Normally one of `NETWORKS`; another name still gets its own row (and no default reach). */
   readonly network: string;
+  /**
+   * Who shared. Empty, whitespace-only or invisible-only (`''` when the host knows no
+   * employee) names nobody: the share and its clicks count, participation does not, and
+   * grouped by employee it falls in the `'others'` row.
+   */
   readonly employeeId: string;
   readonly createdAt: EventTime;
 }

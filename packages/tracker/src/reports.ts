@@ -76,7 +76,8 @@ export function parseReportQuery(query: Readonly<Record<string, unknown>>, now: 
  */
 export async function buildReport(store: Store, query: ReportQuery): Promise<{ readonly json: Report; readonly csv: string }> {
   const data = await store.reportData(dayStart(query.from), dayStart(query.to) + DAY_MS);
-  // Host rows mapped to core's events at the edge. A link issued without an employee has ''.
+  // Host rows mapped to core's events at the edge. A link issued without an employee has '',
+  // which core counts as a share by nobody (no participant).
   const shares = data.links.map(
     (link): ShareEvent => ({ id: link.shareId, itemId: link.itemId, campaign: link.campaign, network: link.network, employeeId: link.employeeId ?? '', createdAt: link.createdAt }),
   );
