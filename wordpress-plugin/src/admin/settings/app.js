@@ -9,7 +9,6 @@
 import apiFetch from '@wordpress/api-fetch';
 import {
 	Button,
-	CheckboxControl,
 	Notice,
 	SelectControl,
 	Spinner,
@@ -20,6 +19,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { createPolicyChecker } from '../../shared/policy';
+import CheckboxList from './checkbox-list';
 import { fieldErrors } from './errors';
 import { fromList, toList } from './lines';
 
@@ -126,6 +126,14 @@ export default function SettingsApp( { config } ) {
 				: {},
 		[ settings, texts ]
 	);
+	const networkOptions = useMemo(
+		() =>
+			Object.entries( config.networks ).map( ( [ value, label ] ) => ( {
+				value,
+				label,
+			} ) ),
+		[ config.networks ]
+	);
 	const checker = useMemo(
 		() => createPolicyChecker( policy, config.locale ),
 		[ policy, config.locale ]
@@ -166,12 +174,6 @@ export default function SettingsApp( { config } ) {
 		} ) );
 	const setText = ( key ) => ( value ) =>
 		setTexts( ( current ) => ( { ...current, [ key ]: value } ) );
-	const toggleIn = ( name, value ) => ( checked ) =>
-		set( name )(
-			checked
-				? [ ...settings[ name ], value ]
-				: settings[ name ].filter( ( v ) => v !== value )
-		);
 	const integer = ( value ) => ( value === '' ? value : Number( value ) );
 
 	const save = () => {
@@ -340,9 +342,7 @@ export default function SettingsApp( { config } ) {
 					<SelectControl
 						label={ __( 'Network', 'shareworthy' ) }
 						value={ sampleNetwork }
-						options={ Object.entries( config.networks ).map(
-							( [ value, label ] ) => ( { value, label } )
-						) }
+						options={ networkOptions }
 						onChange={ setSampleNetwork }
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
@@ -388,30 +388,16 @@ export default function SettingsApp( { config } ) {
 				<h2 id="shareworthy-settings-sharing">
 					{ __( 'Sharing', 'shareworthy' ) }
 				</h2>
-				<fieldset>
-					<legend>
-						{ __(
-							'Networks employees may share to',
-							'shareworthy'
-						) }
-					</legend>
-					{ errors.networks && (
-						<p className="shareworthy-settings__error">
-							{ errors.networks }
-						</p>
+				<CheckboxList
+					legend={ __(
+						'Networks employees may share to',
+						'shareworthy'
 					) }
-					{ Object.entries( config.networks ).map(
-						( [ id, label ] ) => (
-							<CheckboxControl
-								key={ id }
-								label={ label }
-								checked={ settings.networks.includes( id ) }
-								onChange={ toggleIn( 'networks', id ) }
-								__nextHasNoMarginBottom
-							/>
-						)
-					) }
-				</fieldset>
+					options={ networkOptions }
+					selected={ settings.networks }
+					onChange={ set( 'networks' ) }
+					error={ errors.networks }
+				/>
 				<ToggleControl
 					label={ __(
 						'Show public share buttons to visitors who are not logged in',
@@ -429,28 +415,16 @@ export default function SettingsApp( { config } ) {
 					__nextHasNoMarginBottom
 				/>
 				{ config.postTypes.length > 0 && (
-					<fieldset>
-						<legend>
-							{ __(
-								'Other post types that can be shared (posts and pages always can)',
-								'shareworthy'
-							) }
-						</legend>
-						{ errors.postTypes && (
-							<p className="shareworthy-settings__error">
-								{ errors.postTypes }
-							</p>
+					<CheckboxList
+						legend={ __(
+							'Other post types that can be shared (posts and pages always can)',
+							'shareworthy'
 						) }
-						{ config.postTypes.map( ( { value, label } ) => (
-							<CheckboxControl
-								key={ value }
-								label={ label }
-								checked={ settings.postTypes.includes( value ) }
-								onChange={ toggleIn( 'postTypes', value ) }
-								__nextHasNoMarginBottom
-							/>
-						) ) }
-					</fieldset>
+						options={ config.postTypes }
+						selected={ settings.postTypes }
+						onChange={ set( 'postTypes' ) }
+						error={ errors.postTypes }
+					/>
 				) }
 				<TextareaControl
 					label={ __(
