@@ -3,8 +3,8 @@
  * The WordPress plugin's report (`GET /shareworthy/v1/reports?groupBy=item`, aggregated in
  * SQL) on 100,000 clicks against the cheapest request the same WordPress answers, a bare
  * `GET /wp-json/`, on the same `php -S` server: sequential, interleaved one for one, median
- * latency. Goal: the report costs at most 3 bare REST requests (ratio ≤ 3). Printed twice:
- * computed from the tables (a cache miss) and answered from the report cache.
+ * latency. Goal: the report, computed (a cache miss), costs at most 3 bare REST requests
+ * (ratio ≤ 3). The answer from the report cache is printed too, without a goal.
  *
  * The site is the local one (.wp/site), on a throw-away copy of its database seeded by
  * wp-reports-seed.php with 5,000 shares and 100,000 clicks over the last 365 days; the report
@@ -83,8 +83,8 @@ try {
     lowerIsBetter: true,
     detail: `report median ${ms(cold)}; ${detail}`,
   });
-  report('wp GET /shareworthy/v1/reports?groupBy=item, 100k clicks, tables unchanged (cached) vs bare GET /wp-json/', median(warm) / median(peer), {
-    goal: 3,
+  // For information only: a cache hit skips the aggregation the goal is about.
+  report('wp GET /shareworthy/v1/reports?groupBy=item, 100k clicks, tables unchanged (cached, no goal) vs bare GET /wp-json/', median(warm) / median(peer), {
     lowerIsBetter: true,
     detail: `report median ${ms(warm)}`,
   });

