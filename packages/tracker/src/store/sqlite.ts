@@ -41,18 +41,32 @@ export function openSqliteStore(options: SqliteOptions): Store {
   db.pragma('synchronous = NORMAL');
   const fullSync = (options.synchronous ?? 'FULL') === 'FULL';
   let walFd: number | undefined;
-  /** Makes every committed transaction durable (FULL mode): fdatasync of the WAL, off the event loop. */
-  const durable = async (): Promise<void> => {
-    if (!fullSync) return;
-    if (walFd === undefined) {
-      // The WAL exists once the first transaction has committed; it keeps its inode while we are open.
-      walFd = openSync(`${options.path}-wal`, 'r+');
-      // Its directory entry too, once, so the WAL file itself survives power loss.
-      const dir = openSync(dirname(options.path), 'r');
+  let wal: Promise<number> | undefined;
+  const openWal = async (): Promise<number> => {
+    // The WAL exists once the first transaction has committed; it keeps its inode while we are open.
+    const fd = openSync(`${options.path}-wal`, 'r+');
+    walFd = fd;
+    // Its directory entry too, once, so the WAL file itself survives power loss.
+    const dir = openSync(dirname(options.path), 'r');
+    try {
       await new Promise<void>((resolve, reject) => fsync(dir, (error) => (error ? reject(error) : resolve())));
+    } finally {
       closeSync(dir);
     }
-    const fd = walFd;
+    return fd;
+  };
+  /**
+   * Makes every transaction committed so far durable (FULL mode): fdatasync of the WAL, off
+   * the event loop. Several may run at once (see `writeConcurrency`): each covers every
+   * commit made before it started, and concurrent calls all wait for the one opening of the WAL.
+   */
+  const durable = async (): Promise<void> => {
+    if (!fullSync) return;
+    wal ??= openWal().catch((error: unknown) => {
+      wal = undefined;
+      throw error;
+    });
+    const fd = await wal;
     await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
   };
   // Another process (a second tracker, a backup, a test reading the file) may hold the write lock briefly.
@@ -118,7 +132,13 @@ export function openSqliteStore(options: SqliteOptions): Store {
 
   return {
     kind: 'sqlite',
-    writeConcurrency: 1,
+    // The transactions themselves run one at a time anyway (better-sqlite3 is synchronous);
+    // what overlaps is their fdatasync. With one at a time, a click waited for the sync in
+    // flight and then its own; now the next batch commits and starts its own sync at once.
+    // Measured on this (shared, busy) machine's virtual disk: 1 fdatasync at a time 100–850/s,
+    // 4 at a time ~2,000/s at about the same latency; redirects (tests/bench, 4 alternating
+    // rounds against the same build with 1) 5,450 against 4,620 req/s median, noisy.
+    writeConcurrency: fullSync ? 4 : 1,
     async migrate() {
       const applied = db.transaction(() => {
         const done = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version));
