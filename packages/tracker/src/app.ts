@@ -119,8 +119,7 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
 
   const app = Fastify({
     bodyLimit: config.bodyLimit,
-    // Fastify 5.12 takes a hop count but trusts no proxy with it (see client-ip.ts); its types omit number.
-    trustProxy: config.trustProxy as boolean | string,
+    trustProxy: config.trustProxy,
     // Per-request logs would cost more than the redirect itself; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     logger: { level: config.logLevel },

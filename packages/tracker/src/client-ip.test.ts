@@ -8,10 +8,9 @@ const FORWARDED = [undefined, '203.0.113.7', '198.51.100.1, 203.0.113.7', '198.5
 const PEERS = ['127.0.0.1', '127.0.0.2'];
 
 /** A Fastify server with `trustProxy` that answers its own `request.ip` and ours for the same request. */
-async function both(trustProxy: boolean | number | string): Promise<{ ask: (peer: string, forwarded?: string) => Promise<{ fastify: string; ours: string }>; close: () => Promise<void> }> {
+async function both(trustProxy: boolean | string): Promise<{ ask: (peer: string, forwarded?: string) => Promise<{ fastify: string; ours: string }>; close: () => Promise<void> }> {
   const ours = clientIpOf(trustProxy);
-  // Fastify's types omit the hop count it accepts (and refuses to trust).
-  const app = Fastify({ trustProxy: trustProxy as boolean | string });
+  const app = Fastify({ trustProxy });
   app.get('/', async (req) => ({ fastify: req.ip, ours: ours(req.raw) }));
   const base = new URL(await app.listen({ port: 0, host: '127.0.0.1' }));
   const ask = (peer: string, forwarded?: string) =>
@@ -30,7 +29,7 @@ async function both(trustProxy: boolean | number | string): Promise<{ ask: (peer
 
 describe('clientIpOf', () => {
   // The redirect fast path reads the address itself; Fastify's request.ip is the reference.
-  it.each([false, true, 1, 2, '127.0.0.1', '127.0.0.2, 10.0.0.0/8', 'loopback', '192.0.2.1'])(
+  it.each([false, true, '127.0.0.1', '127.0.0.2, 10.0.0.0/8', 'loopback', '192.0.2.1'])(
     'gives the address Fastify gives with trustProxy %p',
     async (trustProxy) => {
       const server = await both(trustProxy);
@@ -47,12 +46,10 @@ describe('clientIpOf', () => {
     },
   );
 
-  it('trusts no forwarded address without a proxy setting, nor with a hop count', async () => {
-    for (const trustProxy of [false, 2]) {
-      const server = await both(trustProxy);
-      await expect(server.ask('127.0.0.2', '203.0.113.7')).resolves.toEqual({ fastify: '127.0.0.2', ours: '127.0.0.2' });
-      await server.close();
-    }
+  it('trusts no forwarded address without a proxy setting', async () => {
+    const server = await both(false);
+    await expect(server.ask('127.0.0.2', '203.0.113.7')).resolves.toEqual({ fastify: '127.0.0.2', ours: '127.0.0.2' });
+    await server.close();
   });
 
   it('takes the client behind a listed proxy, and ignores what an unlisted peer forwards', async () => {

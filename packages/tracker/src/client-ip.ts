@@ -11,15 +11,14 @@ import proxyAddr from '@fastify/proxy-addr';
 
 /**
  * Builds the function that reads a request's client address.
- * @param trustProxy the tracker's `trustProxy` setting: `false`, `true`, a hop count, or a comma list of addresses/CIDRs
+ * @param trustProxy the tracker's `trustProxy` setting: `false`, `true`, or a comma list of addresses/CIDRs
  * @returns a function of the raw request; `false` gives the socket's peer, `true` the left-most `X-Forwarded-For`
- * entry, an address list the right-most entry not sent by a listed proxy. A hop count trusts no
- * proxy, as in Fastify 5.12, which refuses it because it cannot vouch for the immediate peer.
+ * entry, an address list the right-most entry not sent by a listed proxy
  * @example const ipOf = clientIpOf('10.0.0.0/8'); ipOf(req) // '203.0.113.7'
  */
-export function clientIpOf(trustProxy: boolean | number | string): (req: IncomingMessage) => string {
+export function clientIpOf(trustProxy: boolean | string): (req: IncomingMessage) => string {
   const peer = (req: IncomingMessage): string => req.socket.remoteAddress ?? '';
-  if (trustProxy === false || trustProxy === '' || typeof trustProxy === 'number') return peer;
+  if (trustProxy === false || trustProxy === '') return peer;
   const trust = trustProxy === true ? (): boolean => true : proxyAddr.compile(trustProxy.split(',').map((value) => value.trim()));
   return (req) => proxyAddr(req, trust);
 }

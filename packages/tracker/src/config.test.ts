@@ -35,14 +35,23 @@ describe('parseConfig', () => {
       TRACKER_ALLOWED_ORIGINS: 'https://intranet.example.com/, https://contoso.sharepoint.com',
       TRACKER_ALLOWED_TARGET_HOSTS: 'Intranet.Example.com',
       TRACKER_PUBLIC_URL: 'https://go.example.com/',
-      TRACKER_TRUST_PROXY: '1',
+      TRACKER_TRUST_PROXY: '10.0.0.0/8, 192.0.2.1',
     });
     expect(config.success && config.output).toMatchObject({
       allowedOrigins: ['https://intranet.example.com', 'https://contoso.sharepoint.com'],
       allowedTargetHosts: ['intranet.example.com'],
       publicUrl: 'https://go.example.com',
-      trustProxy: 1,
+      trustProxy: '10.0.0.0/8, 192.0.2.1',
     });
+  });
+
+  it('refuses a hop count for TRACKER_TRUST_PROXY, which Fastify would silently not trust', () => {
+    for (const value of ['1', '2', '0']) {
+      const config = parseConfig({ TRACKER_TRUST_PROXY: value });
+      expect(config.success ? [] : config.issues.map((i) => i.path[0])).toEqual(['TRACKER_TRUST_PROXY']);
+    }
+    expect(parseConfig({ TRACKER_TRUST_PROXY: 'true' })).toMatchObject({ success: true, output: { trustProxy: true } });
+    expect(parseConfig({}).success && parseConfig({}).output).toMatchObject({ trustProxy: false });
   });
 });
 

@@ -31,8 +31,8 @@ export interface TrackerConfig {
   readonly publicUrl: string;
   readonly retentionDays: number;
   readonly purgeIntervalMs: number;
-  /** Fastify `trustProxy`: false, true, a hop count, or a comma list of addresses/CIDRs. */
-  readonly trustProxy: boolean | number | string;
+  /** Fastify `trustProxy`: false, true, or a comma list of proxy addresses/CIDRs. */
+  readonly trustProxy: boolean | string;
   readonly apiRatePerMinute: number;
   readonly redirectRatePerMinute: number;
   readonly bodyLimit: number;
@@ -64,7 +64,7 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
   { name: 'TRACKER_PUBLIC_URL', default: 'http://HOST:PORT', description: 'Public base URL of this service, used to build shortUrl.' },
   { name: 'TRACKER_RETENTION_DAYS', default: '396', description: 'Clicks older than this many days are deleted (396 ≈ 13 months).' },
   { name: 'TRACKER_PURGE_INTERVAL_MINUTES', default: '60', description: 'How often the retention purge runs (it also runs at start).' },
-  { name: 'TRACKER_TRUST_PROXY', default: 'false', description: 'true, a hop count, or addresses/CIDRs of proxies whose X-Forwarded-For is trusted.' },
+  { name: 'TRACKER_TRUST_PROXY', default: 'false', description: 'true, or addresses/CIDRs of proxies whose X-Forwarded-For is trusted.' },
   { name: 'TRACKER_API_RATE_PER_MINUTE', default: '600', description: 'Requests per minute per API key.' },
   { name: 'TRACKER_REDIRECT_RATE_PER_MINUTE', default: '120', description: 'Redirects per minute per visitor address (kept in memory only).' },
   { name: 'TRACKER_BODY_LIMIT', default: '16384', description: 'Largest accepted request body, in bytes.' },
@@ -150,8 +150,13 @@ export function parseConfig(env: Env): Result<TrackerConfig> {
   publicUrl = publicUrl.replace(/\/+$/, '');
 
   const trustRaw = env['TRACKER_TRUST_PROXY']?.trim() || 'false';
-  const trustProxy: boolean | number | string =
-    trustRaw === 'true' ? true : trustRaw === 'false' ? false : /^\d+$/.test(trustRaw) ? Number(trustRaw) : trustRaw;
+  // Fastify 5.12 takes a hop count but trusts no proxy with it (it cannot tell the proxy from
+  // a client that forged the header): behind a proxy every visitor would share the proxy's
+  // address, one rate-limit bucket and one visitor key per user agent. So it is refused here.
+  if (/^\d+$/.test(trustRaw)) {
+    problem('TRACKER_TRUST_PROXY', 'TRACKER_TRUST_PROXY takes true or the proxies\' addresses/CIDRs, not a hop count');
+  }
+  const trustProxy: boolean | string = trustRaw === 'true' ? true : trustRaw === 'false' ? false : trustRaw;
 
   const config: TrackerConfig = {
     port,
