@@ -7,6 +7,8 @@
 
 defined( 'ABSPATH' ) || exit;
 
+require_once __DIR__ . '/class-shareworthy-report-period.php';
+
 /**
  * The report of a period grouped by item, campaign, network, day or employee, computed in SQL
  * by Shareworthy_Report with core aggregate()'s semantics; `format=csv` downloads its rows.
@@ -89,22 +91,18 @@ final class Shareworthy_REST_Report_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function get_items( $request ) {
-		$tz = wp_timezone();
-		foreach ( array( 'from', 'to' ) as $name ) {
-			if ( isset( $request[ $name ] ) && null === self::day( (string) $request[ $name ], $tz ) ) {
-				/* translators: %s: parameter name (from or to) */
-				return new WP_Error( 'shareworthy_invalid_day', sprintf( __( '%s is not a calendar day (YYYY-MM-DD).', 'shareworthy' ), $name ), array( 'status' => 400 ) );
-			}
-		}
-		$to   = self::day( (string) ( $request['to'] ?? '' ), $tz ) ?? new DateTimeImmutable( 'today', $tz );
-		$from = self::day( (string) ( $request['from'] ?? '' ), $tz ) ?? $to->modify( '-29 days' );
-		if ( $from > $to ) {
-			return new WP_Error( 'shareworthy_invalid_period', __( 'The first day of the period is after its last day.', 'shareworthy' ), array( 'status' => 400 ) );
-		}
-		if ( $to > $from->modify( '+' . self::MAX_YEARS . ' years' ) ) {
+		$tz     = wp_timezone();
+		$period = Shareworthy_Report_Period::from_request(
+			$request,
+			$tz,
+			'+' . self::MAX_YEARS . ' years',
 			/* translators: %d: number of years */
-			return new WP_Error( 'shareworthy_invalid_period', sprintf( _n( 'The period may cover at most %d year.', 'The period may cover at most %d years.', self::MAX_YEARS, 'shareworthy' ), self::MAX_YEARS ), array( 'status' => 400 ) );
+			sprintf( _n( 'The period may cover at most %d year.', 'The period may cover at most %d years.', self::MAX_YEARS, 'shareworthy' ), self::MAX_YEARS )
+		);
+		if ( is_wp_error( $period ) ) {
+			return $period;
 		}
+		[ $from, $to ] = $period;
 		$by      = (string) $request['groupBy'];
 		$options = array(
 			'from'           => $from->format( 'Y-m-d' ),
@@ -177,17 +175,6 @@ final class Shareworthy_REST_Report_Controller extends WP_REST_Controller {
 		}
 		echo $result->get_data(); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- a CSV file, escaped for CSV.
 		return true;
-	}
-
-	/**
-	 * A YYYY-MM-DD day at midnight in the zone, or null when it is not a calendar day.
-	 *
-	 * @param string       $value Day.
-	 * @param DateTimeZone $tz    Zone.
-	 */
-	private static function day( string $value, DateTimeZone $tz ): ?DateTimeImmutable {
-		$date = DateTimeImmutable::createFromFormat( '!Y-m-d', $value, $tz );
-		return false !== $date && $date->format( 'Y-m-d' ) === $value ? $date : null;
 	}
 
 	/**

@@ -8,6 +8,7 @@
 defined( 'ABSPATH' ) || exit;
 
 require_once __DIR__ . '/class-shareworthy-report.php';
+require_once __DIR__ . '/class-shareworthy-report-period.php';
 
 /**
  * GET /shareworthy/v1/reports/events: shares and clicks of a period in the shapes of core's
@@ -74,23 +75,22 @@ final class Shareworthy_REST_Reports_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function get_items( $request ) {
-		foreach ( array( 'from', 'to' ) as $name ) {
-			if ( isset( $request[ $name ] ) && null === self::day( (string) $request[ $name ] ) ) {
-				/* translators: %s: parameter name */
-				return new WP_Error( 'shareworthy_invalid_day', sprintf( __( '%s is not a calendar day (YYYY-MM-DD).', 'shareworthy' ), $name ), array( 'status' => 400 ) );
-			}
-		}
-		$to   = self::day( (string) ( $request['to'] ?? '' ) ) ?? (int) strtotime( gmdate( 'Y-m-d' ) . ' 00:00:00 UTC' );
-		$from = self::day( (string) ( $request['from'] ?? '' ) ) ?? $to - 29 * DAY_IN_SECONDS;
-		if ( $from > $to || ( $to - $from ) / DAY_IN_SECONDS >= self::MAX_DAYS ) {
+		$period = Shareworthy_Report_Period::from_request(
+			$request,
+			new DateTimeZone( 'UTC' ),
+			'+' . ( self::MAX_DAYS - 1 ) . ' days',
 			/* translators: %d: number of days */
-			return new WP_Error( 'shareworthy_invalid_period', sprintf( __( 'The period must run forwards and cover at most %d days.', 'shareworthy' ), self::MAX_DAYS ), array( 'status' => 400 ) );
+			sprintf( __( 'The period must run forwards and cover at most %d days.', 'shareworthy' ), self::MAX_DAYS )
+		);
+		if ( is_wp_error( $period ) ) {
+			return $period;
 		}
-		$events = self::events( gmdate( 'Y-m-d 00:00:00', $from ), gmdate( 'Y-m-d 23:59:59', $to ) );
+		[ $from, $to ] = $period;
+		$events        = self::events( $from->format( 'Y-m-d 00:00:00' ), $to->format( 'Y-m-d 23:59:59' ) );
 		return rest_ensure_response(
 			array(
-				'from'              => gmdate( 'Y-m-d', $from ),
-				'to'                => gmdate( 'Y-m-d', $to ),
+				'from'              => $from->format( 'Y-m-d' ),
+				'to'                => $to->format( 'Y-m-d' ),
 				'shares'            => $events['shares'],
 				'clicks'            => $events['clicks'],
 				'eligibleEmployees' => Shareworthy_Report::eligible_employees(),
@@ -157,16 +157,6 @@ final class Shareworthy_REST_Reports_Controller extends WP_REST_Controller {
 			);
 		}
 		return $out;
-	}
-
-	/**
-	 * Unix time of a YYYY-MM-DD UTC day, or null when absent or not a calendar day.
-	 *
-	 * @param string $value Day.
-	 */
-	private static function day( string $value ): ?int {
-		$date = DateTimeImmutable::createFromFormat( '!Y-m-d', $value, new DateTimeZone( 'UTC' ) );
-		return false !== $date && $date->format( 'Y-m-d' ) === $value ? $date->getTimestamp() : null;
 	}
 
 	/**

@@ -73,6 +73,15 @@ final class ReportsTest extends Shareworthy_TestCase {
 		$this->assertSame( $code, $this->error_code( $response ) );
 	}
 
+	public function test_a_period_covers_at_most_400_days_counting_both_ends(): void {
+		$this->as_role( 'editor' );
+		foreach ( array( '2026-02-04' => 200, '2026-02-05' => 400 ) as $to => $status ) {
+			$request = new WP_REST_Request( 'GET', '/shareworthy/v1/reports/events' );
+			$request->set_query_params( array( 'from' => '2025-01-01', 'to' => $to ) );
+			$this->assertSame( $status, rest_do_request( $request )->get_status(), $to );
+		}
+	}
+
 	public function test_events_of_the_period_aggregate_with_core(): void {
 		$this->as_role( 'subscriber' );
 		$item    = $this->item( array(), 'Été 2026 — Recrutement', array( 'post_title' => 'Nous recrutons' ) );
