@@ -148,44 +148,30 @@ export default function ReportsApp( { config } ) {
 					) ) }
 				</div>
 				<div className="shareworthy-reports__days">
-					<label htmlFor="shareworthy-period-from">
-						{ _x(
+					<DayField
+						field="from"
+						label={ _x(
 							'From',
 							'first day of the period',
 							'shareworthy'
 						) }
-						<input
-							id="shareworthy-period-from"
-							type="date"
-							name="from"
-							value={ period.from }
-							max={ config.today }
-							onChange={ setDay( 'from' ) }
-							aria-invalid={ !! problem }
-							aria-describedby={
-								problem
-									? 'shareworthy-period-problem'
-									: undefined
-							}
-						/>
-					</label>
-					<label htmlFor="shareworthy-period-to">
-						{ _x( 'To', 'last day of the period', 'shareworthy' ) }
-						<input
-							id="shareworthy-period-to"
-							type="date"
-							name="to"
-							value={ period.to }
-							max={ config.today }
-							onChange={ setDay( 'to' ) }
-							aria-invalid={ !! problem }
-							aria-describedby={
-								problem
-									? 'shareworthy-period-problem'
-									: undefined
-							}
-						/>
-					</label>
+						value={ period.from }
+						max={ config.today }
+						onChange={ setDay( 'from' ) }
+						invalid={ !! problem }
+					/>
+					<DayField
+						field="to"
+						label={ _x(
+							'To',
+							'last day of the period',
+							'shareworthy'
+						) }
+						value={ period.to }
+						max={ config.today }
+						onChange={ setDay( 'to' ) }
+						invalid={ !! problem }
+					/>
 				</div>
 				<SelectControl
 					label={ __( 'Campaign', 'shareworthy' ) }
@@ -277,56 +263,57 @@ export default function ReportsApp( { config } ) {
 						<DayChart rows={ byGroup.day.rows } />
 					</section>
 					<div className="shareworthy-reports__grid2">
-						<ReportTable
-							id="shareworthy-networks"
-							caption={ __( 'By network', 'shareworthy' ) }
-							rows={ byGroup.network.rows }
-							columns={ withBars(
-								columns( __( 'Network', 'shareworthy' ) ),
-								byGroup.network.rows
-							) }
-							filename={ `shareworthy-networks-${ suffix }.csv` }
-						/>
-						<ReportTable
-							id="shareworthy-campaigns"
-							caption={ __( 'By campaign', 'shareworthy' ) }
-							rows={ byGroup.campaign.rows.map( campaignLabel ) }
-							columns={ columns(
-								__( 'Campaign', 'shareworthy' )
-							) }
-							sortable
-							filename={ `shareworthy-campaigns-${ suffix }.csv` }
-						/>
+						{ [ 'network', 'campaign' ].map( ( group ) => (
+							<GroupTable
+								key={ group }
+								group={ group }
+								rows={ byGroup[ group ].rows }
+								suffix={ suffix }
+							/>
+						) ) }
 					</div>
-					<ReportTable
-						id="shareworthy-items"
-						caption={ __( 'Top items', 'shareworthy' ) }
-						rows={ byGroup.item.rows }
-						columns={ columns( __( 'Item', 'shareworthy' ) ) }
-						sortable
-						filename={ `shareworthy-items-${ suffix }.csv` }
-					/>
-					<ReportTable
-						id="shareworthy-employees"
-						caption={ __(
-							'By employee (names of those who opted in)',
-							'shareworthy'
-						) }
-						rows={ byGroup.employee.rows.map( employeeLabel ) }
-						columns={ columns( __( 'Employee', 'shareworthy' ) ) }
-						sortable
-						filename={ `shareworthy-employees-${ suffix }.csv` }
-					/>
-					<ReportTable
-						id="shareworthy-days"
-						caption={ __( 'Per day', 'shareworthy' ) }
-						rows={ byGroup.day.rows }
-						columns={ columns( __( 'Day', 'shareworthy' ) ) }
-						filename={ `shareworthy-days-${ suffix }.csv` }
-					/>
+					{ [ 'item', 'employee', 'day' ].map( ( group ) => (
+						<GroupTable
+							key={ group }
+							group={ group }
+							rows={ byGroup[ group ].rows }
+							suffix={ suffix }
+						/>
+					) ) }
 				</div>
 			) }
 		</div>
+	);
+}
+
+/**
+ * A day of the period, tied to the period problem message when the period is wrong.
+ *
+ * @param {Object}   props
+ * @param {string}   props.field    'from' or 'to' (input name, in the id)
+ * @param {string}   props.label    visible label
+ * @param {string}   props.value    YYYY-MM-DD
+ * @param {string}   props.max      last day that may be chosen (today)
+ * @param {Function} props.onChange change handler
+ * @param {boolean}  props.invalid  whether the period has a problem
+ */
+function DayField( { field, label, value, max, onChange, invalid } ) {
+	return (
+		<label htmlFor={ `shareworthy-period-${ field }` }>
+			{ label }
+			<input
+				id={ `shareworthy-period-${ field }` }
+				type="date"
+				name={ field }
+				value={ value }
+				max={ max }
+				onChange={ onChange }
+				aria-invalid={ invalid }
+				aria-describedby={
+					invalid ? 'shareworthy-period-problem' : undefined
+				}
+			/>
+		</label>
 	);
 }
 
@@ -338,6 +325,69 @@ const employeeLabel = ( row ) =>
 	row.key === 'others'
 		? { ...row, label: __( 'Others (not opted in)', 'shareworthy' ) }
 		: row;
+
+/**
+ * The table of each grouping: its name in ids and CSV files, caption, first column, whether
+ * it sorts, row labels to translate, and for networks the click bars (the breakdown chart).
+ */
+const TABLES = {
+	network: {
+		name: 'networks',
+		caption: () => __( 'By network', 'shareworthy' ),
+		first: () => __( 'Network', 'shareworthy' ),
+		bars: true,
+	},
+	campaign: {
+		name: 'campaigns',
+		caption: () => __( 'By campaign', 'shareworthy' ),
+		first: () => __( 'Campaign', 'shareworthy' ),
+		sortable: true,
+		label: campaignLabel,
+	},
+	item: {
+		name: 'items',
+		caption: () => __( 'Top items', 'shareworthy' ),
+		first: () => __( 'Item', 'shareworthy' ),
+		sortable: true,
+	},
+	employee: {
+		name: 'employees',
+		caption: () =>
+			__( 'By employee (names of those who opted in)', 'shareworthy' ),
+		first: () => __( 'Employee', 'shareworthy' ),
+		sortable: true,
+		label: employeeLabel,
+	},
+	day: {
+		name: 'days',
+		caption: () => __( 'Per day', 'shareworthy' ),
+		first: () => __( 'Day', 'shareworthy' ),
+	},
+};
+
+/**
+ * One grouping's rows as a report table with its CSV download.
+ *
+ * @param {Object}        props
+ * @param {string}        props.group  key of TABLES
+ * @param {Array<Object>} props.rows   rows of the report grouped so
+ * @param {string}        props.suffix period, for the CSV file name
+ */
+function GroupTable( { group, rows, suffix } ) {
+	const table = TABLES[ group ];
+	const labelled = table.label ? rows.map( table.label ) : rows;
+	const cols = columns( table.first() );
+	return (
+		<ReportTable
+			id={ `shareworthy-${ table.name }` }
+			caption={ table.caption() }
+			rows={ labelled }
+			columns={ table.bars ? withBars( cols, labelled ) : cols }
+			sortable={ table.sortable === true }
+			filename={ `shareworthy-${ table.name }-${ suffix }.csv` }
+		/>
+	);
+}
 
 const columns = ( first ) => [
 	{ key: 'label', header: first },
