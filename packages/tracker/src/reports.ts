@@ -43,7 +43,9 @@ export function parseReportQuery(query: Readonly<Record<string, unknown>>, now: 
   const day = (name: 'from' | 'to', fallback: string): string => {
     const value = query[name];
     if (value === undefined) return fallback;
-    if (typeof value !== 'string' || !DAY.test(value) || utcDay(new Date(dayStart(value))) !== value) {
+    // 2026-13-45 matches the pattern but is no date: Date.parse gives NaN, and utcDay would throw on it.
+    const start = typeof value === 'string' && DAY.test(value) ? dayStart(value) : Number.NaN;
+    if (Number.isNaN(start) || utcDay(new Date(start)) !== value) {
       issues.push({ path: [name], message: `${name} must be a day as YYYY-MM-DD`, code: 'invalid-day' });
       return fallback;
     }
