@@ -29,7 +29,9 @@ export function fakeSp(answer: (call: Call) => Answer): { sp: SPFI; calls: Call[
   const calls: Call[] = [];
   const sp = spfi(WEB).using(DefaultParse(), ResolveOnData(), RejectOnError(), (instance) => {
     instance.on.send.replace(async (url: URL, init: RequestInit) => {
-      const call = { method: init.method ?? 'GET', url: url.toString(), body: typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined };
+      // SharePoint updates are POSTs that name their verb in X-HTTP-Method: record that verb.
+      const method = new Headers(init.headers).get('X-HTTP-Method') ?? init.method ?? 'GET';
+      const call = { method, url: url.toString(), body: typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined };
       calls.push(call);
       const { status, body, headers } = answer(call);
       return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });

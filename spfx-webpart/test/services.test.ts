@@ -14,6 +14,9 @@ import { api, fakeSp, WEB, type Call } from './fakeSp';
 
 const enc = (title: string): string => `web/lists/getByTitle('${encodeURIComponent(title)}')`;
 const posts = (calls: readonly Call[]): Call[] => calls.filter((call) => call.method === 'POST');
+const writes = (calls: readonly Call[]): Call[] => calls.filter((call) => call.method !== 'GET');
+const indexCalls = (calls: readonly Call[]): string[] => calls.filter((call) => call.method === 'MERGE').map((call) => decodeURIComponent(call.url.slice(api('web/lists/').length)));
+const indexedTotal = LIST_DEFINITIONS.reduce((sum, list) => sum + list.indexed.length, 0);
 
 describe('ListProvisioner', () => {
   it('creates every list with item-level permissions and every column on an empty site', async () => {
@@ -38,19 +41,37 @@ describe('ListProvisioner', () => {
       body: { __metadata: { type: 'SP.FieldChoice' }, Title: 'SwKind', FieldTypeKind: 6, Choices: { results: ['article', 'job', 'event', 'product'] } },
     });
     expect(report.createdFields).toContain('Shareworthy Shares/SwShareId');
+    expect(calls).toContainEqual({ method: 'MERGE', url: api(`${enc('Shareworthy Shares')}/fields/getByInternalNameOrTitle('Author')`), body: { Indexed: true } });
+    expect(indexCalls(calls)).toEqual([
+      "getByTitle('Shareworthy Items')/fields/getByInternalNameOrTitle('SwStatus')",
+      "getByTitle('Shareworthy Items')/fields/getByInternalNameOrTitle('SwStartsAt')",
+      "getByTitle('Shareworthy Items')/fields/getByInternalNameOrTitle('SwExpiresAt')",
+      "getByTitle('Shareworthy Items')/fields/getByInternalNameOrTitle('SwPageUrl')",
+      "getByTitle('Shareworthy Items')/fields/getByInternalNameOrTitle('Created')",
+      "getByTitle('Shareworthy Shares')/fields/getByInternalNameOrTitle('Author')",
+      "getByTitle('Shareworthy Shares')/fields/getByInternalNameOrTitle('Created')",
+      "getByTitle('Shareworthy Shares')/fields/getByInternalNameOrTitle('SwItemId')",
+      "getByTitle('Shareworthy Acceptances')/fields/getByInternalNameOrTitle('Author')",
+      "getByTitle('Shareworthy Acceptances')/fields/getByInternalNameOrTitle('SwPolicyVersion')",
+    ]);
+    expect(report.indexedFields).toHaveLength(indexedTotal);
+    // Columns are read with their index flag, so a second run knows what is indexed.
+    expect(calls[2]).toEqual({ method: 'GET', url: api(`${enc('Shareworthy Items')}/fields?%24select=InternalName%2CIndexed`), body: undefined });
   });
 
   it('changes nothing on a second run: only reads', async () => {
     const { sp, calls } = fakeSp((call) => {
       if (call.url.includes('/fields')) {
         const list = LIST_DEFINITIONS.find((definition) => call.url.includes(encodeURIComponent(definition.title)));
-        return { status: 200, body: [{ InternalName: 'Title' }, ...(list?.fields ?? []).map((field) => ({ InternalName: field.name }))] };
+        const indexed = new Set(list?.indexed);
+        const names = ['Title', 'Author', 'Created', ...(list?.fields ?? []).map((field) => field.name)];
+        return { status: 200, body: names.map((name) => ({ InternalName: name, Indexed: indexed.has(name) })) };
       }
       return { status: 200, body: { Id: 'guid' } };
     });
     const report = await new ListProvisioner(sp).ensure();
-    expect(report).toEqual({ createdLists: [], createdFields: [] });
-    expect(posts(calls)).toEqual([]);
+    expect(report).toEqual({ createdLists: [], createdFields: [], indexedFields: [] });
+    expect(writes(calls)).toEqual([]);
     expect(calls).toHaveLength(LIST_DEFINITIONS.length * 2);
   });
 
@@ -59,14 +80,55 @@ describe('ListProvisioner', () => {
       if (call.method === 'POST') return { status: 201, body: {} };
       if (call.url.includes('/fields')) {
         const list = LIST_DEFINITIONS.find((definition) => call.url.includes(encodeURIComponent(definition.title)));
-        const names = (list?.fields ?? []).map((field) => field.name).filter((name) => name !== 'SwTrackedUrl');
-        return { status: 200, body: names.map((name) => ({ InternalName: name })) };
+        const names = ['Author', 'Created', ...(list?.fields ?? []).map((field) => field.name)].filter((name) => name !== 'SwTrackedUrl');
+        return { status: 200, body: names.map((name) => ({ InternalName: name, Indexed: list?.indexed.includes(name) === true })) };
       }
       return { status: 200, body: { Id: 'guid' } };
     });
     const report = await new ListProvisioner(sp).ensure();
     expect(report.createdFields).toEqual(['Shareworthy Shares/SwTrackedUrl']);
-    expect(posts(calls).map((call) => call.url)).toEqual([api(`${enc('Shareworthy Shares')}/fields`)]);
+    expect(report.indexedFields).toEqual([]);
+    expect(writes(calls).map((call) => call.url)).toEqual([api(`${enc('Shareworthy Shares')}/fields`)]);
+  });
+
+  it('indexes only the columns not indexed yet, on a list set up before indexes existed', async () => {
+    // A site set up by an earlier version: every list and column exists, nothing is indexed, SwPageUrl is missing.
+    const { sp, calls } = fakeSp((call) => {
+      if (call.method !== 'GET') return call.method === 'MERGE' ? { status: 204 } : { status: 201, body: {} };
+      if (call.url.includes('/fields')) {
+        const list = LIST_DEFINITIONS.find((definition) => call.url.includes(encodeURIComponent(definition.title)));
+        const names = ['Author', 'Created', ...(list?.fields ?? []).map((field) => field.name)].filter((name) => name !== 'SwPageUrl');
+        // Created is already indexed on Items (SharePoint lets owners index it by hand).
+        return { status: 200, body: names.map((name) => ({ InternalName: name, Indexed: name === 'Created' && list?.title === LISTS.items })) };
+      }
+      return { status: 200, body: { Id: 'guid' } };
+    });
+    const report = await new ListProvisioner(sp).ensure();
+    expect(report.createdFields).toEqual(['Shareworthy Items/SwPageUrl']);
+    expect(report.indexedFields).toEqual([
+      'Shareworthy Items/SwStatus', 'Shareworthy Items/SwStartsAt', 'Shareworthy Items/SwExpiresAt', 'Shareworthy Items/SwPageUrl',
+      'Shareworthy Shares/Author', 'Shareworthy Shares/Created', 'Shareworthy Shares/SwItemId',
+      'Shareworthy Acceptances/Author', 'Shareworthy Acceptances/SwPolicyVersion',
+    ]);
+    // The new column is created before it is indexed.
+    const items = writes(calls).filter((call) => call.url.includes(encodeURIComponent(LISTS.items)));
+    expect(items.map((call) => [call.method, call.url.slice(api(enc(LISTS.items)).length)])).toEqual([
+      ['POST', '/fields'],
+      ['MERGE', "/fields/getByInternalNameOrTitle('SwStatus')"],
+      ['MERGE', "/fields/getByInternalNameOrTitle('SwStartsAt')"],
+      ['MERGE', "/fields/getByInternalNameOrTitle('SwExpiresAt')"],
+      ['MERGE', "/fields/getByInternalNameOrTitle('SwPageUrl')"],
+    ]);
+    expect(items[0]?.body).toEqual({ __metadata: { type: 'SP.FieldText' }, Title: 'SwPageUrl', FieldTypeKind: 2, MaxLength: 255 });
+  });
+
+  it('stops at a throttled index update, reporting it as "throttled"', async () => {
+    const { sp } = fakeSp((call) => {
+      if (call.method === 'MERGE') return { status: 429, body: {}, headers: { 'Retry-After': '30' } };
+      if (call.url.includes('/fields')) return { status: 200, body: [] };
+      return { status: 200, body: { Id: 'guid' } };
+    });
+    await expect(new ListProvisioner(sp).ensure()).rejects.toMatchObject({ code: 'throttled', status: 429 });
   });
 
   it('stops with a "forbidden" error and creates nothing when the user may not read the site', async () => {
@@ -137,9 +199,26 @@ describe('SharesService', () => {
     const mine = await new SharesService(sp).mine();
     expect(calls.map((call) => call.url)).toEqual([
       api('web/currentUser?%24select=Id'),
-      api(`${enc(LISTS.shares)}/items?%24select=SwShareId%2CSwItemId%2CSwItemTitle%2CSwCampaign%2CSwNetwork%2CAuthorId%2CCreated&%24filter=AuthorId+eq+15&%24orderby=Created+desc&%24top=5000`),
+      api(`${enc(LISTS.shares)}/items?%24top=5000&%24select=${SELECT}&%24filter=AuthorId+eq+15`),
     ]);
     expect(mine).toEqual([{ id: 's1', itemId: '7', campaign: 'Launch', network: 'x', employeeId: '15', createdAt: '2026-11-02T10:00:00Z' }]);
+  });
+
+  it('reads every page of my shares past 5,000, filtered on the author and sorted newest first here', async () => {
+    const pages = pagedShares([5000, 5000, 7], 'nometadata');
+    const { sp, calls } = fakeSp((call) => (call.url.includes('/currentUser') ? { status: 200, body: { Id: 15 } } : pages(call)));
+    const mine = await new SharesService(sp).mine();
+    expect(calls.map((call) => call.url)).toEqual([
+      api('web/currentUser?%24select=Id'),
+      api(`${enc(LISTS.shares)}/items?%24top=5000&%24select=${SELECT}&%24filter=AuthorId+eq+15`),
+      // Each next link is requested as SharePoint wrote it (a real one carries the filter in it).
+      nextLink(5000),
+      nextLink(10000),
+    ]);
+    expect(mine).toHaveLength(10007);
+    const dates = mine.map((share) => share.createdAt);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(mine[0]?.createdAt).toBe('2026-11-28T09:00:00.000Z');
   });
 
   it('turns a 403 on recording into a clear "forbidden" error', async () => {
@@ -182,7 +261,7 @@ const row = (overrides: Partial<ItemRow>): ItemRow => ({
   Id: 7, Title: 'We are hiring', SwPublicUrl: 'https://example.com/jobs/7', SwSummary: null, SwImageUrl: null,
   SwMessages: '{"default":"Join us!","x":"Join us on X"}', SwHashtags: '#Hiring, jobs', SwCampaign: 'Recruiting',
   SwTopics: 'hr; jobs', SwAudience: null, SwKind: 'job', SwPriority: 80, SwStartsAt: null, SwExpiresAt: null,
-  SwStatus: 'approved', Created: '2026-11-01T09:00:00Z', ...overrides,
+  SwStatus: 'approved', SwPageUrl: null, Created: '2026-11-01T09:00:00Z', ...overrides,
 });
 
 describe('ConcernsService', () => {
@@ -217,12 +296,49 @@ describe('currentUserId', () => {
 });
 
 describe('ItemsService', () => {
+  const page = 'https://contoso.sharepoint.com/sites/news/SitePages/L\'été à Lyon.aspx';
+
+  it("finds the item made from this page by its SwPageUrl, quoting the page's apostrophe", async () => {
+    const { sp, calls } = fakeSp(() => ({ status: 200, body: [row({ Id: 12, SwPageUrl: page })] }));
+    const found = await new ItemsService(sp).byPage(page);
+    expect(calls).toHaveLength(1);
+    expect(decodeURIComponent(calls[0]?.url ?? '')).toMatch(/&\$filter=SwPageUrl\+eq\+'https:\/\/contoso\.sharepoint\.com\/sites\/news\/SitePages\/L''été\+à\+Lyon\.aspx'&\$top=1$/u);
+    expect(found).toMatchObject({ success: true, output: { id: '12', intranetUrl: 'https://contoso.sharepoint.com/sites/news/SitePages/L\'%C3%A9t%C3%A9%20%C3%A0%20Lyon.aspx' } });
+  });
+
+  it('answers undefined for a page without an item', async () => {
+    const { sp } = fakeSp(() => ({ status: 200, body: [] }));
+    expect(await new ItemsService(sp).byPage(page)).toBeUndefined();
+  });
+
+  it('points to Set up when the list predates the SwPageUrl column (SharePoint answers 400)', async () => {
+    const { sp } = fakeSp(() => ({ status: 400, body: { 'odata.error': { message: { value: "Column 'SwPageUrl' does not exist." } } } }));
+    await expect(new ItemsService(sp).byPage(page)).rejects.toMatchObject({ code: 'not-set-up', status: 400 });
+  });
+
+  it("reads Add Items permission and content approval in one request on the list", async () => {
+    const { sp, calls } = fakeSp(() => ({ status: 200, body: { EffectiveBasePermissions: { High: '432', Low: '1011028719' }, EnableModeration: true } }));
+    expect(await new ItemsService(sp).editorAccess()).toEqual({ canAdd: true, moderated: true });
+    expect(calls).toEqual([{ method: 'GET', url: api(`${enc(LISTS.items)}?%24select=EffectiveBasePermissions%2CEnableModeration`), body: undefined }]);
+  });
+
+  it('tells a reader (View Items and Open only) that they cannot add items', async () => {
+    // Read permission level: ViewListItems (bit 0), OpenItems (bit 5), ViewVersions, Open, ViewPages…, no AddListItems (bit 1).
+    const { sp } = fakeSp(() => ({ status: 200, body: { EffectiveBasePermissions: { High: '176', Low: '138612833' }, EnableModeration: false } }));
+    expect(await new ItemsService(sp).editorAccess()).toEqual({ canAdd: false, moderated: false });
+  });
+
+  it('says "not set up" when the Items list is missing', async () => {
+    const { sp } = fakeSp(() => ({ status: 404, body: { 'odata.error': { message: { value: 'List does not exist.' } } } }));
+    await expect(new ItemsService(sp).editorAccess()).rejects.toMatchObject({ code: 'not-found', status: 404 });
+  });
+
   it('reads approved items through validateItem and keeps invalid rows apart', async () => {
     // eslint-disable-next-line no-script-url -- the hostile URL an editor could type, which must be refused.
     const { sp, calls } = fakeSp(() => ({ status: 200, body: [row({}), row({ Id: 8, SwPublicUrl: 'javascript:alert(1)', SwMessages: 'Plain sentence' })] }));
     const page = await new ItemsService(sp).approved();
     expect(calls[0]?.url).toBe(
-      api(`${enc(LISTS.items)}/items?%24select=Id%2CTitle%2CSwPublicUrl%2CSwSummary%2CSwImageUrl%2CSwMessages%2CSwHashtags%2CSwCampaign%2CSwTopics%2CSwAudience%2CSwKind%2CSwPriority%2CSwStartsAt%2CSwExpiresAt%2CSwStatus%2CCreated&%24filter=SwStatus+eq+%27approved%27&%24orderby=Created+desc&%24top=500`),
+      api(`${enc(LISTS.items)}/items?%24select=Id%2CTitle%2CSwPublicUrl%2CSwSummary%2CSwImageUrl%2CSwMessages%2CSwHashtags%2CSwCampaign%2CSwTopics%2CSwAudience%2CSwKind%2CSwPriority%2CSwStartsAt%2CSwExpiresAt%2CSwStatus%2CSwPageUrl%2CCreated&%24filter=SwStatus+eq+%27approved%27&%24orderby=Created+desc&%24top=500`),
     );
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toMatchObject({ id: '7', hashtags: ['Hiring', 'jobs'], topics: ['hr', 'jobs'], messages: { default: 'Join us!', x: 'Join us on X' }, priority: 80, kind: 'job' });

@@ -4,7 +4,7 @@
  */
 import type { SPFI } from '@pnp/sp';
 import { validateItem, type Issue, type Result, type ShareableItem } from '@shareworthy/core';
-import { toServiceError } from './errors';
+import { ServiceError, statusOf, toServiceError } from './errors';
 import { LISTS, type SpValue } from './schema';
 
 /** The list columns read, as SharePoint returns them. */
@@ -24,13 +24,14 @@ export interface ItemRow {
   readonly SwStartsAt: SpValue<string>;
   readonly SwExpiresAt: SpValue<string>;
   readonly SwStatus: SpValue<string>;
+  readonly SwPageUrl: SpValue<string>;
   readonly Created: string;
 }
 
 /** Columns selected from the list. */
 export const ITEM_COLUMNS = [
   'Id', 'Title', 'SwPublicUrl', 'SwSummary', 'SwImageUrl', 'SwMessages', 'SwHashtags', 'SwCampaign',
-  'SwTopics', 'SwAudience', 'SwKind', 'SwPriority', 'SwStartsAt', 'SwExpiresAt', 'SwStatus', 'Created',
+  'SwTopics', 'SwAudience', 'SwKind', 'SwPriority', 'SwStartsAt', 'SwExpiresAt', 'SwStatus', 'SwPageUrl', 'Created',
 ] as const;
 
 /** Comma-, semicolon- or newline-separated list typed by an editor. */
@@ -60,6 +61,7 @@ export function rowToItem(row: ItemRow): Result<ShareableItem> {
   return validateItem({
     id: String(row.Id),
     publicUrl: row.SwPublicUrl,
+    intranetUrl: row.SwPageUrl,
     title: row.Title,
     summary: row.SwSummary,
     imageUrl: row.SwImageUrl,
@@ -83,6 +85,26 @@ export interface ItemsPage {
   readonly invalid: readonly { readonly id: string; readonly issues: readonly Issue[] }[];
 }
 
+/** What the current user may do with the Items list, for the editor's "Make this page shareable". */
+export interface EditorAccess {
+  /** Add Items permission on the list. */
+  readonly canAdd: boolean;
+  /** The list has content approval on: a new item waits for an approver (status `pending`). */
+  readonly moderated: boolean;
+}
+
+/** SharePoint's base permissions as REST answers them: two 32-bit halves, as decimal strings. */
+interface BasePermissions {
+  readonly High: string;
+  readonly Low: string;
+}
+
+/**
+ * PermissionKind.AddListItems is 2, i.e. bit 1 of the low half. Checked by hand, as PnPjs's
+ * `hasPermissions` does, so that the Share bundle does not take `@pnp/sp/security` for one bit.
+ */
+const ADD_LIST_ITEMS = 0x2;
+
 /** Reads shareable items. */
 export class ItemsService {
   /** @param sp the page's SPFI */
@@ -104,6 +126,49 @@ export class ItemsService {
       return split(rows);
     } catch (error) {
       throw toServiceError(error, `reading ${LISTS.items}`);
+    }
+  }
+
+  /**
+   * The item made from an intranet page (its `SwPageUrl`), so a Share web part finds its
+   * page's item without an ID typed in the property pane.
+   * @param pageUrl the page's absolute URL, as stored in `SwPageUrl`
+   * @returns the item (or its issues), undefined when the page has none
+   * @example await items.byPage('https://contoso.sharepoint.com/sites/news/SitePages/Launch.aspx')
+   */
+  public async byPage(pageUrl: string): Promise<Result<ShareableItem> | undefined> {
+    try {
+      const rows = await this.sp.web.lists
+        .getByTitle(LISTS.items)
+        .items.select(...ITEM_COLUMNS)
+        .filter(`SwPageUrl eq '${pageUrl.replace(/'/gu, "''")}'`)
+        .top(1)<ItemRow[]>();
+      return rows[0] === undefined ? undefined : rowToItem(rows[0]);
+    } catch (error) {
+      // A list set up by an earlier version has no SwPageUrl column: SharePoint answers 400
+      // ("Column 'SwPageUrl' does not exist"), and running Set up again adds it.
+      if (statusOf(error) === 400) throw new ServiceError('not-set-up', `${LISTS.items} has no SwPageUrl column: run Set up Shareworthy again.`, 400);
+      throw toServiceError(error, `finding this page's item in ${LISTS.items}`);
+    }
+  }
+
+  /**
+   * Whether the current user may add items, and whether new items wait for approval: one
+   * read of the list's effective permissions and content approval setting.
+   * @returns the access
+   * @example if ((await items.editorAccess()).canAdd) showMakeShareable()
+   */
+  public async editorAccess(): Promise<EditorAccess> {
+    try {
+      const list = await this.sp.web.lists
+        .getByTitle(LISTS.items)
+        .select('EffectiveBasePermissions', 'EnableModeration')<{ EffectiveBasePermissions: BasePermissions; EnableModeration: boolean }>();
+      return {
+        canAdd: (Number(list.EffectiveBasePermissions.Low) & ADD_LIST_ITEMS) !== 0,
+        moderated: list.EnableModeration,
+      };
+    } catch (error) {
+      throw toServiceError(error, `checking your permissions on ${LISTS.items}`);
     }
   }
 

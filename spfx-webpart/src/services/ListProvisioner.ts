@@ -1,7 +1,7 @@
 /**
  * "Set up Shareworthy": creates the lists and columns of {@link LIST_DEFINITIONS} that are
- * missing, and touches nothing that exists, so it can run again after an update or a
- * half-finished first run.
+ * missing and indexes the columns reads filter on, and touches nothing that is already so,
+ * so it can run again after an update or a half-finished first run.
  */
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/fields';
@@ -14,6 +14,8 @@ export interface ProvisionReport {
   readonly createdLists: readonly string[];
   /** `List title/FieldName` of every column added. */
   readonly createdFields: readonly string[];
+  /** `List title/FieldName` of every column indexed. */
+  readonly indexedFields: readonly string[];
 }
 
 // Plain text for notes: values are JSON or URLs, and rich text would wrap them in HTML.
@@ -41,27 +43,34 @@ export class ListProvisioner {
    * Ensures every list and column exists.
    * @param definitions lists to ensure
    * @default LIST_DEFINITIONS
-   * @returns what was created (empty on a second run)
+   * @returns what was created and indexed (all empty on a second run)
    * @example const { createdLists } = await new ListProvisioner(sp).ensure();
    */
   public async ensure(definitions: readonly ListDefinition[] = LIST_DEFINITIONS): Promise<ProvisionReport> {
     const createdLists: string[] = [];
     const createdFields: string[] = [];
+    const indexedFields: string[] = [];
     for (const definition of definitions) {
       try {
         if (await this.ensureList(definition)) createdLists.push(definition.title);
         const fields = this.sp.web.lists.getByTitle(definition.title).fields;
-        const existing = new Set((await fields.select('InternalName')<{ InternalName: string }[]>()).map((f) => f.InternalName));
+        const existing = new Map((await fields.select('InternalName', 'Indexed')<{ InternalName: string; Indexed?: boolean }[]>()).map((f) => [f.InternalName, f.Indexed === true]));
         for (const field of definition.fields) {
           if (existing.has(field.name)) continue;
           await addField(fields, field);
           createdFields.push(`${definition.title}/${field.name}`);
         }
+        for (const name of definition.indexed) {
+          if (existing.get(name) === true) continue;
+          // The field type is passed so that PnPjs does not read it first: MERGE needs none.
+          await fields.getByInternalNameOrTitle(name).update({ Indexed: true }, 'SP.Field');
+          indexedFields.push(`${definition.title}/${name}`);
+        }
       } catch (error) {
         throw toServiceError(error, `setting up the list "${definition.title}"`);
       }
     }
-    return { createdLists, createdFields };
+    return { createdLists, createdFields, indexedFields };
   }
 
   /** @returns true when the list was created */

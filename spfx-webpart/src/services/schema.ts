@@ -31,6 +31,13 @@ export interface ListDefinition {
   readonly readSecurity: 1 | 2;
   readonly writeSecurity: 1 | 2;
   readonly fields: readonly FieldDefinition[];
+  /**
+   * Internal names of the columns reads filter or sort on, built-in ones (`Author`,
+   * `Created`) included. SharePoint refuses a query that filters or sorts on an unindexed
+   * column once a list passes 5,000 items (the list view threshold), so set-up indexes
+   * these, best while the list is still small.
+   */
+  readonly indexed: readonly string[];
 }
 
 /** List titles, used by every service. */
@@ -63,7 +70,10 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
       { kind: 'date', name: 'SwStartsAt' },
       { kind: 'date', name: 'SwExpiresAt' },
       { kind: 'choice', name: 'SwStatus', choices: ['draft', 'pending', 'approved', 'archived'] },
+      { kind: 'text', name: 'SwPageUrl' },
     ],
+    // The feed filters on status and sorts on Created; the Share web part finds a page's item by SwPageUrl.
+    indexed: ['SwStatus', 'SwStartsAt', 'SwExpiresAt', 'SwPageUrl', 'Created'],
   },
   {
     title: LISTS.shares,
@@ -78,6 +88,8 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
       { kind: 'text', name: 'SwNetwork' },
       { kind: 'note', name: 'SwTrackedUrl' },
     ],
+    // "My shares" filters on the author; reports may filter by date or item.
+    indexed: ['Author', 'Created', 'SwItemId'],
   },
   {
     title: LISTS.settings,
@@ -85,6 +97,8 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
     readSecurity: 1,
     writeSecurity: 1,
     fields: [{ kind: 'note', name: 'SwValue' }],
+    // A handful of rows, read whole.
+    indexed: [],
   },
   {
     title: LISTS.acceptances,
@@ -92,6 +106,8 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
     readSecurity: 2,
     writeSecurity: 2,
     fields: [{ kind: 'text', name: 'SwPolicyVersion' }],
+    // The acceptance check filters on the author and the version.
+    indexed: ['Author', 'SwPolicyVersion'],
   },
   {
     title: LISTS.concerns,
@@ -102,5 +118,7 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
       { kind: 'text', name: 'SwItemId' },
       { kind: 'note', name: 'SwMessage' },
     ],
+    // Written by employees, read by owners in the list itself.
+    indexed: [],
   },
 ];
