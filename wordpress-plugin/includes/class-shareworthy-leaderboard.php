@@ -116,7 +116,7 @@ final class Shareworthy_Leaderboard {
 	 *
 	 * @param string $period One of PERIODS.
 	 */
-	public static function period_start( string $period ): ?string {
+	private static function period_start( string $period ): ?string {
 		if ( ! in_array( $period, self::PERIODS, true ) || 'all' === $period ) {
 			return null;
 		}

@@ -14,11 +14,6 @@ final class LeaderboardTest extends Shareworthy_TestCase {
 	/** Fixture user ids by name: ana, ben (opted in), cid (not), dee (opted in, idle). */
 	private array $users = array();
 
-	protected function tearDown(): void {
-		unset( $GLOBALS['current_screen'] );
-		parent::tearDown();
-	}
-
 	/**
 	 * Turns gamification on (or writes another option value).
 	 *
@@ -382,14 +377,15 @@ final class LeaderboardTest extends Shareworthy_TestCase {
 		wp_set_current_user( $this->users['dee'] );
 		$french = static fn(): string => 'fr_FR';
 		add_filter( 'determine_locale', $french );
-		unload_textdomain( 'shareworthy' );
+		// Translations load just in time, which a non-reloadable unload (as an earlier test may
+		// have done) blocks for the rest of the process: unload as reloadable and lift the block.
+		unload_textdomain( 'shareworthy', true );
+		unset( $GLOBALS['l10n_unloaded']['shareworthy'] );
 		try {
-			Shareworthy_Plugin::load_textdomain();
 			$html = self::block( array( 'period' => 'all', 'limit' => 1 ) );
 		} finally {
 			remove_filter( 'determine_locale', $french );
-			unload_textdomain( 'shareworthy' );
-			Shareworthy_Plugin::load_textdomain();
+			unload_textdomain( 'shareworthy', true );
 		}
 		$this->assertStringContainsString( 'Classement : depuis le début', $html );
 		$this->assertStringContainsString( '<th scope="col">Rang</th>', $html );

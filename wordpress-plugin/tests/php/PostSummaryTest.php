@@ -13,8 +13,21 @@ final class PostSummaryTest extends Shareworthy_TestCase {
 	/** Items: busy (3 shares, 7 counted clicks), quiet (1 share, 0 clicks), never shared. */
 	private array $items = array();
 
+	/** The main query globals as the test found them. */
+	private array $globals = array();
+
+	protected function setUp(): void {
+		parent::setUp();
+		foreach ( array( 'wp_query', 'wp_the_query' ) as $name ) {
+			$this->globals[ $name ] = $GLOBALS[ $name ] ?? null;
+		}
+	}
+
 	protected function tearDown(): void {
-		unset( $GLOBALS['current_screen'], $GLOBALS['wp_query'], $GLOBALS['wp_the_query'] );
+		unset( $GLOBALS['current_screen'] );
+		foreach ( $this->globals as $name => $value ) {
+			$GLOBALS[ $name ] = $value;
+		}
 		parent::tearDown();
 	}
 
