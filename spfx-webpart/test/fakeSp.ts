@@ -9,6 +9,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/fields';
 import '@pnp/sp/security';
+import '@pnp/sp/files';
 import '@pnp/sp/site-users/web';
 
 export const WEB = 'https://contoso.sharepoint.com/sites/news';

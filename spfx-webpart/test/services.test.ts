@@ -2,6 +2,8 @@
 import { ListProvisioner } from '../src/services/ListProvisioner';
 import { ConcernsService } from '../src/services/ConcernsService';
 import { ItemsService, type ItemRow } from '../src/services/ItemsService';
+import { itemToFields, PageItemService } from '../src/services/PageItemService';
+import { validateItem } from '@shareworthy/core';
 import { SharesService } from '../src/services/SharesService';
 import { parseSettings, SettingsService } from '../src/services/SettingsService';
 import { TrackerClient } from '../src/services/TrackerClient';
@@ -474,5 +476,79 @@ describe('pnpjsConfig (SPFx behaviours over fetch)', () => {
     expect(globalThis.fetch).toHaveBeenCalledTimes(2);
     expect((seen[1] ?? 0) - (seen[0] ?? 0)).toBeGreaterThanOrEqual(950);
     expect((globalThis.fetch as jest.Mock).mock.calls[1][0]).toBe(api(`${enc(LISTS.settings)}/items?%24select=Title%2CSwValue&%24top=100`));
+  });
+});
+
+describe('PageItemService', () => {
+  const pageRow = {
+    Title: 'Lyon: 40 engineers wanted', Description: 'Backend, data and mobile roles.',
+    BannerImageUrl: { Description: '', Url: '/sites/news/SiteAssets/SitePages/Launch/banner.jpg' }, FileRef: '/sites/news/SitePages/Launch.aspx',
+  };
+
+  it("reads the page's title, description, banner and URL from its Site Pages item, URLs made absolute", async () => {
+    const { sp, calls } = fakeSp(() => ({ status: 200, body: pageRow }));
+    const page = await new PageItemService(sp).readPage('/sites/news/SitePages/Launch.aspx', 'https://contoso.sharepoint.com');
+    expect(calls).toEqual([{
+      method: 'GET',
+      url: api("web/getFileByServerRelativePath(decodedUrl='%2Fsites%2Fnews%2FSitePages%2FLaunch.aspx')/listItemAllFields?%24select=Title%2CDescription%2CBannerImageUrl%2CFileRef"),
+      body: undefined,
+    }]);
+    expect(page).toEqual({
+      url: 'https://contoso.sharepoint.com/sites/news/SitePages/Launch.aspx',
+      title: 'Lyon: 40 engineers wanted',
+      description: 'Backend, data and mobile roles.',
+      imageUrl: 'https://contoso.sharepoint.com/sites/news/SiteAssets/SitePages/Launch/banner.jpg',
+    });
+  });
+
+  it("leaves out SharePoint's placeholder thumbnail and empty cells", async () => {
+    const { sp } = fakeSp(() => ({ status: 200, body: { Title: null, Description: null, BannerImageUrl: { Url: 'https://contoso.sharepoint.com/_layouts/15/images/sitepagethumbnail.png' }, FileRef: null } }));
+    expect(await new PageItemService(sp).readPage('/sites/news/SitePages/Été 2026.aspx', 'https://contoso.sharepoint.com')).toEqual({
+      url: 'https://contoso.sharepoint.com/sites/news/SitePages/%C3%89t%C3%A9%202026.aspx', title: '', description: '', imageUrl: undefined,
+    });
+  });
+
+  const draft = (input: Record<string, unknown>): ReturnType<typeof validateItem> => validateItem({
+    id: 'new', publicUrl: 'https://example.com/careers/lyon', intranetUrl: 'https://contoso.sharepoint.com/sites/news/SitePages/Launch.aspx',
+    title: 'Lyon: 40 engineers wanted', summary: 'Backend, data and mobile roles.', messages: { default: 'We are hiring!', x: 'Lyon, we are hiring 🚀' },
+    hashtags: ['#Hiring', 'Lyon'], campaign: 'Recruiting 2026', kind: 'article', startsAt: '2026-12-01', expiresAt: '2026-12-31',
+    status: 'pending', createdAt: '2026-11-29T10:00:00Z', ...input,
+  });
+
+  it('adds the validated item with the exact list item body and returns its id', async () => {
+    const { sp, calls } = fakeSp(() => ({ status: 201, body: { Id: 42, Title: 'Lyon: 40 engineers wanted' } }));
+    const item = draft({});
+    if (!item.success) throw new Error('fixture');
+    expect(await new PageItemService(sp).create(item.output)).toBe(42);
+    expect(calls).toEqual([{
+      method: 'POST',
+      url: api(`${enc(LISTS.items)}/items`),
+      body: {
+        Title: 'Lyon: 40 engineers wanted', SwPublicUrl: 'https://example.com/careers/lyon', SwSummary: 'Backend, data and mobile roles.', SwImageUrl: null,
+        SwMessages: '{"default":"We are hiring!","x":"Lyon, we are hiring 🚀"}', SwHashtags: 'Hiring, Lyon', SwCampaign: 'Recruiting 2026',
+        SwTopics: '', SwAudience: '', SwKind: 'article', SwPriority: 50, SwStartsAt: '2026-12-01T00:00:00.000Z', SwExpiresAt: '2026-12-31T00:00:00.000Z',
+        SwStatus: 'pending', SwPageUrl: 'https://contoso.sharepoint.com/sites/news/SitePages/Launch.aspx',
+      },
+    }]);
+  });
+
+  it('refuses what SharePoint cannot store (a 256-character title) without calling it', async () => {
+    const { sp, calls } = fakeSp(() => ({ status: 201, body: { Id: 1 } }));
+    const item = draft({ title: 'é'.repeat(256) });
+    if (!item.success) throw new Error('fixture');
+    expect(itemToFields(item.output)).toMatchObject({ success: false, issues: [{ path: ['title'], code: 'too-long' }] });
+    await expect(new PageItemService(sp).create(item.output)).rejects.toMatchObject({ code: 'invalid-data' });
+    expect(calls).toEqual([]);
+  });
+
+  it.each([
+    { status: 403, headers: {}, code: 'forbidden' },
+    { status: 404, headers: {}, code: 'not-found' },
+    { status: 429, headers: { 'Retry-After': '120' }, code: 'throttled' },
+  ] as { status: number; headers: Record<string, string>; code: string }[])('turns HTTP $status on creation into "$code"', async ({ status, headers, code }) => {
+    const { sp } = fakeSp(() => ({ status, body: {}, headers }));
+    const item = draft({});
+    if (!item.success) throw new Error('fixture');
+    await expect(new PageItemService(sp).create(item.output)).rejects.toMatchObject({ code, status });
   });
 });
