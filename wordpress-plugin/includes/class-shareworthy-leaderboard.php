@@ -8,6 +8,7 @@
 defined( 'ABSPATH' ) || exit;
 
 require_once __DIR__ . '/class-shareworthy-points.php';
+require_once __DIR__ . '/class-shareworthy-report-period.php';
 require_once __DIR__ . '/class-shareworthy-rest-leaderboard-controller.php';
 require_once __DIR__ . '/class-shareworthy-post-summary.php';
 

@@ -84,9 +84,9 @@ final class Shareworthy_Points {
 	/**
 	 * Forgets cached standings: called when an employee opts in or out, so that shows at once.
 	 *
-	 * @param int    $meta_id   Meta row (unused).
-	 * @param int    $user_id   User (unused).
-	 * @param string $meta_key  Meta key.
+	 * @param int|int[] $meta_id  Meta row, or rows when deleted (unused).
+	 * @param int       $user_id  User (unused).
+	 * @param string    $meta_key Meta key.
 	 */
 	public static function forget( $meta_id, $user_id, $meta_key ): void {
 		unset( $meta_id, $user_id );

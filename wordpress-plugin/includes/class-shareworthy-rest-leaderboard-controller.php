@@ -9,9 +9,13 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Opted-in employees ranked by points over a period (Shareworthy_Points), for logged-in users,
- * and the asker's own position when they opted in. 404 while gamification is off.
+ * and the asker's own position when they opted in. 404 while gamification is off. The period
+ * is read like the reports' (Shareworthy_Report_Period): default the last 30 days.
  */
 final class Shareworthy_REST_Leaderboard_Controller extends WP_REST_Controller {
+
+	/** Longest period one request may cover: "all time" for any data the retention keeps. */
+	private const MAX_YEARS = 20;
 
 	/**
 	 * Sets namespace and base.
@@ -35,8 +39,8 @@ final class Shareworthy_REST_Leaderboard_Controller extends WP_REST_Controller {
 					'callback'            => array( $this, 'get_items' ),
 					'permission_callback' => array( $this, 'get_items_permissions_check' ),
 					'args'                => array(
-						'from'  => $text + array( 'description' => __( 'First day (YYYY-MM-DD, site time zone); default: the first share.', 'shareworthy' ) ),
-						'to'    => $text + array( 'description' => __( 'Last day (YYYY-MM-DD), included; default: no end.', 'shareworthy' ) ),
+						'from'  => $text + array( 'description' => __( 'First day (YYYY-MM-DD, site time zone); default: 29 days before "to".', 'shareworthy' ) ),
+						'to'    => $text + array( 'description' => __( 'Last day (YYYY-MM-DD), included; default: today.', 'shareworthy' ) ),
 						'limit' => array(
 							'type'        => 'integer',
 							'minimum'     => 1,
@@ -76,51 +80,35 @@ final class Shareworthy_REST_Leaderboard_Controller extends WP_REST_Controller {
 		if ( ! $rules['enabled'] ) {
 			return new WP_Error( 'shareworthy_gamification_disabled', __( 'The leaderboard is turned off on this site.', 'shareworthy' ), array( 'status' => 404 ) );
 		}
-		$tz   = wp_timezone();
-		$days = array();
-		foreach ( array( 'from', 'to' ) as $name ) {
-			if ( ! isset( $request[ $name ] ) ) {
-				continue;
-			}
-			$days[ $name ] = self::day( (string) $request[ $name ], $tz );
-			if ( null === $days[ $name ] ) {
-				/* translators: %s: parameter name (from or to) */
-				return new WP_Error( 'shareworthy_invalid_day', sprintf( __( '%s is not a calendar day (YYYY-MM-DD).', 'shareworthy' ), $name ), array( 'status' => 400 ) );
-			}
-		}
-		if ( isset( $days['from'], $days['to'] ) && $days['from'] > $days['to'] ) {
-			return new WP_Error( 'shareworthy_invalid_period', __( 'The first day of the period is after its last day.', 'shareworthy' ), array( 'status' => 400 ) );
+		$tz     = wp_timezone();
+		$period = Shareworthy_Report_Period::from_request(
+			$request,
+			$tz,
+			'+' . self::MAX_YEARS . ' years',
+			/* translators: %d: number of years */
+			sprintf( __( 'The leaderboard period may cover at most %d years.', 'shareworthy' ), self::MAX_YEARS )
+		);
+		if ( is_wp_error( $period ) ) {
+			return $period;
 		}
 		$options = array(
+			'from'      => $period[0]->format( 'Y-m-d' ),
+			'to'        => $period[1]->format( 'Y-m-d' ),
 			'time_zone' => $tz,
 			'limit'     => (int) $request['limit'],
 			'viewer'    => get_current_user_id(),
 		);
-		foreach ( $days as $name => $day ) {
-			$options[ $name ] = $day->format( 'Y-m-d' );
-		}
 		$board = Shareworthy_Points::leaderboard( $options );
 		return rest_ensure_response(
 			array(
-				'from'           => $options['from'] ?? null,
-				'to'             => $options['to'] ?? null,
+				'from'           => $options['from'],
+				'to'             => $options['to'],
 				'pointsPerShare' => $rules['pointsPerShare'],
 				'pointsPerClick' => $rules['pointsPerClick'],
 				'rows'           => $board['rows'],
 				'me'             => $board['me'],
 			)
 		);
-	}
-
-	/**
-	 * A YYYY-MM-DD day at midnight in the zone, or null when it is not a calendar day.
-	 *
-	 * @param string       $value Day.
-	 * @param DateTimeZone $tz    Zone.
-	 */
-	private static function day( string $value, DateTimeZone $tz ): ?DateTimeImmutable {
-		$date = DateTimeImmutable::createFromFormat( '!Y-m-d', $value, $tz );
-		return false !== $date && $date->format( 'Y-m-d' ) === $value ? $date : null;
 	}
 
 	/**
@@ -142,8 +130,8 @@ final class Shareworthy_REST_Leaderboard_Controller extends WP_REST_Controller {
 			'title'      => 'shareworthy-leaderboard',
 			'type'       => 'object',
 			'properties' => array(
-				'from'           => array( 'type' => array( 'string', 'null' ) ),
-				'to'             => array( 'type' => array( 'string', 'null' ) ),
+				'from'           => array( 'type' => 'string' ),
+				'to'             => array( 'type' => 'string' ),
 				'pointsPerShare' => $integer,
 				'pointsPerClick' => $integer,
 				'rows'           => array(

@@ -211,7 +211,10 @@ final class LeaderboardTest extends Shareworthy_TestCase {
 		$this->rules();
 		$this->assertSame( 401, $this->rest( 'GET', '/shareworthy/v1/leaderboard' )->get_status() );
 		$this->as_role( 'subscriber' );
-		$this->assertSame( 200, $this->rest( 'GET', '/shareworthy/v1/leaderboard' )->get_status() );
+		$default = $this->rest( 'GET', '/shareworthy/v1/leaderboard' );
+		$this->assertSame( 200, $default->get_status() );
+		$today = new DateTimeImmutable( 'today', wp_timezone() );
+		$this->assertSame( array( $today->modify( '-29 days' )->format( 'Y-m-d' ), $today->format( 'Y-m-d' ) ), array( $default->get_data()['from'], $default->get_data()['to'] ), 'the last 30 days, as the reports' );
 		delete_option( Shareworthy_Points::OPTION );
 		$off = $this->rest( 'GET', '/shareworthy/v1/leaderboard' );
 		$this->assertSame( 404, $off->get_status() );
@@ -229,6 +232,7 @@ final class LeaderboardTest extends Shareworthy_TestCase {
 			'a datetime'                => array( array( 'from' => '2026-03-01T00:00:00Z' ), 'shareworthy_invalid_day' ),
 			'a date with a zero-width space' => array( array( 'from' => "2026-03-01\u{200B}" ), 'shareworthy_invalid_day' ),
 			'backwards'                 => array( array( 'from' => '2026-03-02', 'to' => '2026-03-01' ), 'shareworthy_invalid_period' ),
+			'longer than 20 years'      => array( array( 'from' => '2000-01-01', 'to' => '2020-01-02' ), 'shareworthy_invalid_period' ),
 			'limit zero'                => array( array( 'limit' => 0 ), 'rest_invalid_param' ),
 			'limit too high'            => array( array( 'limit' => 101 ), 'rest_invalid_param' ),
 		);
