@@ -161,7 +161,7 @@ final class Shareworthy_Click_Days {
 		$units   = array();
 		$repeats = array();
 		if ( null !== $whole ) {
-			$column    = self::scans_days( $whole[0] ) ? '+day' : 'day';
+			$column    = self::scans( Shareworthy_Schema::click_days_table(), 'day', $whole[0]?->format( 'Y-m-d' ) ) ? '+day' : 'day';
 			$where     = ( null === $whole[0] ? '' : $wpdb->prepare( " AND {$column} >= %s", $whole[0]->format( 'Y-m-d' ) ) ) // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 				. ( null === $whole[1] ? '' : $wpdb->prepare( " AND {$column} < %s", $whole[1]->format( 'Y-m-d' ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 			$units[]   = 'SELECT share_id' . ( $days ? ', day, clicks, visitors' : ', SUM(clicks) AS clicks, SUM(visitors) AS visitors' ) . ' FROM ' . Shareworthy_Schema::click_days_table() . " WHERE 1 = 1{$where}" . ( $days ? '' : ' GROUP BY share_id' );
@@ -179,25 +179,28 @@ final class Shareworthy_Click_Days {
 	}
 
 	/**
-	 * Whether the share-days from $from on are better read by scanning the table than through
-	 * the day index: when $from is in the older half of the stored days, the period covers
-	 * most of them, and one row lookup per index entry costs more than a sequential scan
-	 * (SQLite, ~85,000 share-days: 72 ms through the index, 25 ms scanning). The unary plus
-	 * hides the column from the index in SQLite and is a no-op in MySQL.
+	 * Whether the rows of a table from $from on are better read by scanning it than through the
+	 * index on $column: when $from is in the older half of what is stored, the period covers
+	 * most rows, and one row lookup per index entry costs more than a sequential scan (SQLite,
+	 * a year of data: 100,000 clicks 113 ms through the index against 15 ms scanning; ~85,000
+	 * share-days 72 ms against 25 ms). Callers then write `+column`: the unary plus hides the
+	 * column from the index in SQLite and is a no-op in MySQL.
 	 *
-	 * @param DateTimeImmutable|null $from First whole day, or null.
+	 * @param string      $table  Table (from $wpdb).
+	 * @param string      $column Its indexed UTC date or datetime column.
+	 * @param string|null $from   First UTC date or datetime of the period, or null.
 	 */
-	private static function scans_days( ?DateTimeImmutable $from ): bool {
+	public static function scans( string $table, string $column, ?string $from ): bool {
 		global $wpdb;
 		if ( null === $from ) {
 			return true;
 		}
-		$oldest = $wpdb->get_var( 'SELECT MIN(day) FROM ' . Shareworthy_Schema::click_days_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$oldest = $wpdb->get_var( "SELECT MIN({$column}) FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- names from the callers' constants.
 		if ( null === $oldest ) {
 			return false;
 		}
-		$oldest = (int) strtotime( $oldest . ' 00:00:00 UTC' );
-		return $from->getTimestamp() - $oldest <= ( time() - $oldest ) / 2;
+		$oldest = (int) strtotime( $oldest . ' UTC' );
+		return (int) strtotime( $from . ' UTC' ) - $oldest <= ( time() - $oldest ) / 2;
 	}
 
 	/**
