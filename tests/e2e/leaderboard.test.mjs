@@ -114,6 +114,11 @@ test('the leaderboard block lists the opted-in employees by points, marks the re
     assert.equal(await block.getByRole('heading', { name: 'Leaderboard: last 30 days' }).count(), 1);
     await block.screenshot({ path: join(shots, 'leaderboard-block.png') });
     assert.deepEqual(await axeViolations(page, '.wp-block-shareworthy-leaderboard'), []);
+    // At 375 px the table still fits: no sideways scrolling of the page.
+    await page.setViewportSize({ width: 375, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await block.screenshot({ path: join(shots, 'leaderboard-block-mobile.png') });
   } finally {
     await context.close();
   }
@@ -176,6 +181,9 @@ test('an employee joins the leaderboard from their profile and appears by their 
     await page.goto(`${server.url}${seed.page}`);
     assert.deepEqual(await tableRows(page, '.wp-block-shareworthy-leaderboard'), seed.expected);
     assert.match(await page.locator('.shareworthy-leaderboard__me').textContent(), /join it from your profile/);
+    await page.locator('.shareworthy-leaderboard__me').getByRole('link', { name: 'your profile' }).click();
+    await page.waitForURL(/\/wp-admin\/profile\.php#shareworthy-opt-in$/);
+    assert.equal(await page.locator('#shareworthy-opt-in').isVisible(), true);
   } finally {
     await context.close();
   }

@@ -158,7 +158,8 @@ final class Shareworthy_Leaderboard {
 		}
 		$period = in_array( (string) ( $attributes['period'] ?? '30' ), self::PERIODS, true ) ? (string) $attributes['period'] : '30';
 		$board  = self::board( $period, (int) ( $attributes['limit'] ?? 10 ) );
-		$title  = sprintf( '<h2 class="shareworthy-leaderboard__title">%s</h2>', esc_html( self::period_label( $period ) ) );
+		$title_id = wp_unique_id( 'shareworthy-leaderboard-' );
+		$title    = sprintf( '<h2 class="shareworthy-leaderboard__title" id="%1$s">%2$s</h2>', esc_attr( $title_id ), esc_html( self::period_label( $period ) ) );
 		if ( array() === $board['rows'] ) {
 			return sprintf( '<div %1$s>%2$s<p class="shareworthy-leaderboard__empty">%3$s</p></div>', get_block_wrapper_attributes(), $title, esc_html__( 'No one has opted in yet.', 'shareworthy' ) );
 		}
@@ -167,16 +168,22 @@ final class Shareworthy_Leaderboard {
 		$after  = '';
 		if ( null !== $board['me'] && ! $shown ) {
 			/* translators: 1: the reader's rank, 2: their points */
-			$after = sprintf( __( 'You are number %1$s with %2$s points.', 'shareworthy' ), number_format_i18n( (int) $board['me']['rank'] ), number_format_i18n( (int) $board['me']['points'] ) );
+			$after = esc_html( sprintf( __( 'You are number %1$s with %2$s points.', 'shareworthy' ), number_format_i18n( (int) $board['me']['rank'] ), number_format_i18n( (int) $board['me']['points'] ) ) );
 		} elseif ( null === $board['me'] ) {
-			$after = __( 'You are not on the leaderboard: you can join it from your profile.', 'shareworthy' );
+			$after = sprintf(
+				/* translators: %s: address of the reader's profile, where the opt-in is */
+				wp_kses( __( 'You are not on the leaderboard: you can join it from <a href="%s">your profile</a>.', 'shareworthy' ), array( 'a' => array( 'href' => true ) ) ),
+				esc_url( admin_url( 'profile.php#shareworthy-opt-in' ) )
+			);
 		}
 		return sprintf(
 			'<div %1$s>%2$s%3$s%4$s</div>',
 			get_block_wrapper_attributes(),
 			$title,
-			self::table( $board['rows'], $viewer, 'shareworthy-leaderboard__table' ),
-			'' === $after ? '' : '<p class="shareworthy-leaderboard__me">' . esc_html( $after ) . '</p>'
+			// A narrow column may still be too narrow for large numbers: the table then scrolls
+			// inside a focusable region, not the page (keyboard users can scroll it too).
+			sprintf( '<div class="shareworthy-leaderboard__scroll" role="region" tabindex="0" aria-labelledby="%1$s">%2$s</div>', esc_attr( $title_id ), self::table( $board['rows'], $viewer, 'shareworthy-leaderboard__table' ) ),
+			'' === $after ? '' : '<p class="shareworthy-leaderboard__me">' . $after . '</p>'
 		);
 	}
 

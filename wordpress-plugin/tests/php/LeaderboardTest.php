@@ -282,7 +282,7 @@ final class LeaderboardTest extends Shareworthy_TestCase {
 		wp_set_current_user( $this->users['dee'] );
 		$this->assertStringContainsString( 'You are number 3 with 0 points.', self::block( array( 'period' => 'all', 'limit' => 2 ) ) );
 		wp_set_current_user( $this->users['cid'] );
-		$this->assertStringContainsString( 'you can join it from your profile', self::block( array( 'period' => 'all' ) ) );
+		$this->assertMatchesRegularExpression( '~you can join it from <a href="http://[^"]+/wp-admin/profile\.php#shareworthy-opt-in">your profile</a>\.~', self::block( array( 'period' => 'all' ) ) );
 	}
 
 	public function test_the_block_escapes_names(): void {
