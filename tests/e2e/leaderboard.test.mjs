@@ -118,7 +118,10 @@ test('the leaderboard block lists the opted-in employees by points, marks the re
     await page.setViewportSize({ width: 375, height: 800 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    const inner = await block.locator('.shareworthy-leaderboard__scroll').evaluate((region) => region.scrollWidth - region.clientWidth);
+    assert.ok(inner <= 0, `the table scrolls sideways by ${inner}px in its region`);
     await block.screenshot({ path: join(shots, 'leaderboard-block-mobile.png') });
+    assert.deepEqual(await axeViolations(page, '.wp-block-shareworthy-leaderboard'), []);
   } finally {
     await context.close();
   }
