@@ -9,12 +9,13 @@
  * Screenshots go to $SHAREWORTHY_TEST_RESULTS/screenshots (default test-results/).
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { databaseFile, ensureSite, login, repoRoot, startServer } from '../../wordpress-plugin/bin/wp-env.mjs';
+import { databaseFile, ensureSite, login, repoRoot, siteDir, startServer } from '../../wordpress-plugin/bin/wp-env.mjs';
 import { axeViolations, launchChromium, logInPage } from './browser.mjs';
 
 const PORT = Number(process.env.SHAREWORTHY_E2E_SETTINGS_PORT ?? 8895);
@@ -107,6 +108,7 @@ test('bad values are refused with a message under each field, and nothing is sav
     await page.locator('.components-notice.is-error', { hasText: 'Nothing was saved' }).waitFor();
     // Each message is the field's description (aria-describedby), so it is read with the field.
     const described = (field) => field.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby')).textContent);
+    assert.ok(await medium.evaluate((input) => input === document.activeElement), 'the keyboard is on the first refused field');
     assert.match(await described(medium), /utmMedium/);
     assert.match(await described(campaign), /at least one letter or digit/);
     await page.reload();
@@ -134,6 +136,34 @@ test('an employee sees the new blocked term flagged in the share composer of a d
     await flagged.waitFor();
     assert.equal(await dialog.getByRole('button', { name: 'Share', exact: true }).isDisabled(), true);
     await page.screenshot({ path: join(shots, 'settings-term-in-composer.png') });
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a French site the page reads French, refusal messages included', async () => {
+  // Last test: the site language stays French. update_option() refuses a language whose core
+  // files are missing, so it is written straight to the throw-away database.
+  const sql = `$GLOBALS['wpdb']->replace( $GLOBALS['wpdb']->options, array( 'option_name' => 'WPLANG', 'option_value' => 'fr_FR', 'autoload' => 'yes' ), array( '%s', '%s', '%s' ) );`;
+  execFileSync('php', ['-r', `$_SERVER['HTTP_HOST'] = '127.0.0.1'; require '${siteDir}/wp-load.php'; ${sql}`], {
+    env: { ...process.env, SHAREWORTHY_DB_DIR: `${dbDir}/` },
+  });
+  const { context, page } = await logIn('admin');
+  try {
+    await page.goto(`${server.url}/wp-admin/admin.php?page=shareworthy-settings`);
+    await page.getByRole('heading', { name: 'Réglages Shareworthy' }).waitFor();
+    await page.getByRole('heading', { name: 'Charte réseaux sociaux' }).waitFor();
+    assert.ok((await page.getByLabel('Termes interdits').inputValue()).includes(TERM));
+    const campaign = page.getByLabel('Campagne des contenus qui n’en ont pas');
+    await campaign.fill('***');
+    await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+    await page.locator('.components-notice.is-error', { hasText: 'Rien n’a été enregistré' }).waitFor();
+    assert.match(
+      await campaign.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby')).textContent),
+      /au moins une lettre ou un chiffre/,
+    );
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: join(shots, 'admin-settings-fr.png') });
   } finally {
     await context.close();
   }

@@ -16,7 +16,13 @@ import {
 	TextareaControl,
 	ToggleControl,
 } from '@wordpress/components';
-import { useCallback, useEffect, useMemo, useState } from '@wordpress/element';
+import {
+	useCallback,
+	useEffect,
+	useMemo,
+	useRef,
+	useState,
+} from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { createPolicyChecker } from '../../shared/policy';
 import CheckboxList from './checkbox-list';
@@ -81,6 +87,7 @@ export default function SettingsApp( { config } ) {
 	const [ loadError, setLoadError ] = useState( null );
 	const [ notice, setNotice ] = useState( null );
 	const [ errors, setErrors ] = useState( {} );
+	const form = useRef( null );
 	const [ saving, setSaving ] = useState( false );
 	const [ sample, setSample ] = useState(
 		__(
@@ -126,6 +133,16 @@ export default function SettingsApp( { config } ) {
 				: {},
 		[ settings, texts ]
 	);
+	// After a refused save, the keyboard goes to the first field whose message is shown.
+	useEffect( () => {
+		const message = form.current?.querySelector(
+			'.shareworthy-settings__error'
+		);
+		message
+			?.closest( '.components-base-control, fieldset' )
+			?.querySelector( 'input, textarea, select' )
+			?.focus();
+	}, [ errors ] );
 	const networkOptions = useMemo(
 		() =>
 			Object.entries( config.networks ).map( ( [ value, label ] ) => ( {
@@ -239,6 +256,7 @@ export default function SettingsApp( { config } ) {
 	return (
 		<form
 			className="shareworthy-settings"
+			ref={ form }
 			onSubmit={ ( event ) => {
 				event.preventDefault();
 				save();
