@@ -13,10 +13,36 @@ export const BOT_PATTERN: string = compileAlternation(BOT_PATTERNS);
 /** Whitespace and invisible format characters (zero-width space, BOM, bidi controls) only. */
 const BLANK = /^[\s\p{Cf}]*$/u;
 
+/**
+ * How most people's user agents start: Chrome, Edge, Safari and Firefox as their frozen
+ * ("reduced") user agents write the platform, so the same few strings cover most visits
+ * (Chrome's User-Agent Reduction: `Windows NT 10.0; Win64; x64`, `Macintosh; Intel Mac OS X
+ * 10_15_7`, `Linux; Android 10; K`, `X11; Linux x86_64`; Firefox and Safari freeze macOS at
+ * 10.15). The matcher skips these parts of its pass (see compileGroups): most of a mainstream
+ * browser's user agent is then never read again. The answers do not depend on the list: a
+ * user agent that starts otherwise (or in another case) is simply read in full.
+ */
+const BROWSER_PREFIXES = [
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/',
+  'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/',
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS ',
+  'Mozilla/5.0 (iPad; CPU OS ',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:',
+  'Mozilla/5.0 (X11; Linux x86_64; rv:',
+  'Mozilla/5.0 (Android ',
+];
+
 /** Built on first use, so hosts that never classify visits (the editor) never build the table. */
 let firstGroup: ((userAgent: string, anyGroup: boolean) => number) | undefined;
 const matchGroup = (userAgent: string, anyGroup: boolean): number =>
-  (firstGroup ??= compileGroups(BOT_PATTERN_GROUPS.map(({ patterns }) => patterns)))(userAgent, anyGroup);
+  (firstGroup ??= compileGroups(
+    BOT_PATTERN_GROUPS.map(({ patterns }) => patterns),
+    BROWSER_PREFIXES,
+  ))(userAgent, anyGroup);
 
 /**
  * Whether a user agent says nothing: empty, or only whitespace and invisible format
@@ -26,7 +52,9 @@ const matchGroup = (userAgent: string, anyGroup: boolean): number =>
  * @example isBlankUserAgent('\uFEFF') // true
  */
 export function isBlankUserAgent(userAgent: string): boolean {
-  return BLANK.test(userAgent);
+  // A visible ASCII first character settles it without the RegExp (nearly every user agent).
+  const first = userAgent.charCodeAt(0);
+  return !(first > 0x20 && first < 0x7f) && BLANK.test(userAgent);
 }
 
 /**

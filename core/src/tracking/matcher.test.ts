@@ -117,4 +117,41 @@ describe('compileGroups', () => {
     });
     expect(wrong).toEqual([]);
   });
+
+  // Prefixes that hold literals (`;`, `mozilla/`, `bot`, `google`), overlap, share a length
+  // (the two of 35 characters), are one another's start, or end where the others part ways.
+  describe.each([
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/',
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64',
+      'Mozilla/5.0 (iPhone; CPU iPhone OS ',
+      'Mozilla/5.0 (X11; Linux x86_64; rv:',
+      'Mozilla/5.0 (compatible; Googlebot/',
+      'Mozilla/5.0 (',
+      'bot',
+    ],
+    ['Mozilla/5.0 (', 'Mozilla/5.0 (iPhone; CPU iPhone OS ', 'Mozilla/5.0 (X11; Linux x86_64; rv:', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64'],
+  ])('with prefixes %j, …', (...prefixes) => {
+    const withPrefixes = compileGroups(groups, prefixes);
+    const tails = [...corpus.map(({ ua }) => ua.replace(/^Mozilla\/5\.0 \([^;)]*;?/, '')), ...randomSubjects().slice(0, 1000), '', ';', ' bot;', 'x)', '0 Safari/537.36'];
+    const prefixed = prefixes.flatMap((prefix) => tails.map((tail) => prefix + tail));
+
+    it('gives the same group as without them, on the corpus, random text and every prefix followed by other text', () => {
+      expect([...subjects, ...prefixed].filter((text) => withPrefixes(text, false) !== reference(text))).toEqual([]);
+    });
+
+    it('with anyGroup, gives some matching group exactly when one matches', () => {
+      const wrong = [...subjects, ...prefixed].filter((text) => {
+        const group = withPrefixes(text, true);
+        return group === -1 ? reference(text) !== -1 : !(joined[group]?.test(text) ?? false);
+      });
+      expect(wrong).toEqual([]);
+    });
+
+    it('answers a prefix written in another case like any other text', () => {
+      for (const text of ['MOZILLA/5.0 (COMPATIBLE; GOOGLEBOT/2.1)', 'mozilla/5.0 (iphone; cpu iphone os 17_5 like mac os x)']) {
+        expect(withPrefixes(text, false)).toBe(reference(text));
+      }
+    });
+  });
 });
