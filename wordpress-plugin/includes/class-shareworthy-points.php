@@ -91,6 +91,7 @@ final class Shareworthy_Points {
 	public static function forget( $meta_id, $user_id, $meta_key ): void {
 		unset( $meta_id, $user_id );
 		if ( Shareworthy_Report::OPT_IN_META === $meta_key ) {
+			// Per site: on a network, other sites see the change when their standings expire.
 			update_option( self::CACHE_VERSION_OPTION, (int) get_option( self::CACHE_VERSION_OPTION, 0 ) + 1, false );
 		}
 	}

@@ -1,6 +1,7 @@
 import { __ } from '@wordpress/i18n';
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import {
+	Disabled,
 	ExternalLink,
 	Notice,
 	PanelBody,
@@ -48,10 +49,13 @@ export default function Edit( { attributes, setAttributes } ) {
 			</InspectorControls>
 			<div { ...useBlockProps() }>
 				{ enabled ? (
-					<ServerSideRender
-						block="shareworthy/leaderboard"
-						attributes={ attributes }
-					/>
+					// Disabled: links of the preview (the profile link) must not navigate away.
+					<Disabled>
+						<ServerSideRender
+							block="shareworthy/leaderboard"
+							attributes={ attributes }
+						/>
+					</Disabled>
 				) : (
 					<Notice status="info" isDismissible={ false }>
 						{ __(
