@@ -141,6 +141,21 @@ test('an employee sees the new blocked term flagged in the share composer of a d
   }
 });
 
+test('the page reads at 375 px without sideways scrolling and without serious axe violations', async () => {
+  const { context, page } = await logIn('admin');
+  try {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${server.url}/wp-admin/admin.php?page=shareworthy-settings`);
+    await page.getByLabel('Blocked terms').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: join(shots, 'admin-settings-mobile.png') });
+  } finally {
+    await context.close();
+  }
+});
+
 test('on a French site the page reads French, refusal messages included', async () => {
   // Last test: the site language stays French. update_option() refuses a language whose core
   // files are missing, so it is written straight to the throw-away database.
