@@ -3,6 +3,9 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { Share } from '../src/components/Share';
 import { Feed } from '../src/components/Feed';
 import { Report } from '../src/components/Report';
+import { ShareApp, type EditorCallbacks, type ShareData } from '../src/components/ShareApp';
+import { MakeShareable } from '../src/components/MakeShareable';
+import type { ShareableItem } from '@shareworthy/core';
 import type { ReportView } from '../src/services/ReportService';
 import { ServiceError } from '../src/services/errors';
 import { actions, item, policy } from './fixtures';
@@ -177,5 +180,146 @@ describe('Report', () => {
     const [name, csv] = download.mock.calls[0] as [string, string];
     expect(name).toBe('shareworthy-network-2026-11-01-2026-11-30.csv');
     expect(csv.split(/\r?\n/u).slice(0, 3)).toEqual(['key,label,shares,clicks,uniqueClicks,ctr', 'linkedin,LinkedIn,2,0,0,0', 'x,X,1,0,0,0']);
+  });
+});
+
+describe('Make this page shareable', () => {
+  const page = {
+    url: 'https://contoso.sharepoint.com/sites/news/SitePages/Lyon.aspx',
+    title: 'Lyon: 40 engineers wanted',
+    description: 'Backend, data and mobile roles.',
+    imageUrl: 'https://contoso.sharepoint.com/sites/news/SiteAssets/lyon.jpg',
+  };
+  const now = (): Date => new Date('2026-11-29T10:00:00Z');
+  const field = (label: string | RegExp): HTMLInputElement => screen.getByLabelText(label) as HTMLInputElement;
+  const type = (label: string | RegExp, value: string): void => { fireEvent.change(field(label), { target: { value } }); };
+
+  /** ShareApp on a page without an item, with the real form behind openEditor. */
+  function renderApp(data: Partial<ShareData>, create: (item: ShareableItem) => Promise<number> = async () => 42): { created: ShareableItem[]; opened: EditorCallbacks[]; onCreated: jest.Mock } {
+    const created: ShareableItem[] = [];
+    const opened: EditorCallbacks[] = [];
+    const onCreated = jest.fn();
+    const openEditor = async (callbacks: EditorCallbacks): Promise<React.ReactElement> => {
+      opened.push(callbacks);
+      return <MakeShareable page={page} {...callbacks} create={async (item) => { created.push(item); return create(item); }} now={now} />;
+    };
+    render(<ShareApp load={async () => ({ item: undefined, settings: {}, ...data })} actions={actions()} locale="en" openEditor={openEditor} onCreated={onCreated} />);
+    return { created, opened, onCreated };
+  }
+
+  it('shows nothing new to someone who may not add items: the usual "choose an item" text, no action', async () => {
+    const { opened } = renderApp({});
+    expect(await screen.findByText('Choose the item to share in the web part settings.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Make this page shareable' })).toBeNull();
+    expect(opened).toEqual([]);
+  });
+
+  it('prefills the form from the page, creates the item through validateItem and confirms it (approved list)', async () => {
+    const { created, onCreated } = renderApp({ editor: { moderated: false } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Make this page shareable' }));
+    expect((await screen.findByRole('form', { name: 'Make this page shareable' })).textContent).toContain('Employees can share this page as soon as the item is created.');
+    expect(field('Public URL (the address employees share)').value).toBe(page.url);
+    expect(field('Title').value).toBe(page.title);
+    expect(field('Summary').value).toBe(page.description);
+    expect(field('Image URL').value).toBe(page.imageUrl);
+    expect(field('Your message').value).toBe(page.title);
+
+    type('Public URL (the address employees share)', 'https://careers.example.com/lyon');
+    type('Your message', 'We are hiring in Lyon!');
+    fireEvent.change(screen.getByLabelText('Suggested message for'), { target: { value: 'x' } });
+    expect(field('Your message').value).toBe('');
+    type('Your message', 'Lyon, we are hiring 🚀 https://example.com/a/very/long/link');
+    expect(screen.getByText('46 / 280 characters on X')).toBeTruthy();
+    type('Hashtags (separated by commas or spaces)', '#Hiring, Lyon #hiring');
+    type('Campaign', 'Recruiting 2026');
+    type('Start date', '2026-12-01');
+    type('Expiry date', '2026-12-31');
+    fireEvent.click(screen.getByRole('button', { name: 'Create the item' }));
+
+    expect((await screen.findByRole('status')).textContent).toBe('This page is shareable: item 42 was created.');
+    expect(onCreated).toHaveBeenCalledWith(42);
+    expect(created).toEqual([{
+      id: 'new', publicUrl: 'https://careers.example.com/lyon', intranetUrl: page.url, title: page.title, summary: page.description, imageUrl: page.imageUrl,
+      messages: { default: 'We are hiring in Lyon!', x: 'Lyon, we are hiring 🚀 https://example.com/a/very/long/link' }, hashtags: ['Hiring', 'Lyon'],
+      campaign: 'Recruiting 2026', topics: [], audience: [], kind: 'article', priority: 50, startsAt: '2026-12-01T00:00:00.000Z', expiresAt: '2026-12-31T00:00:00.000Z',
+      status: 'approved', createdAt: '2026-11-29T10:00:00.000Z',
+    }]);
+  });
+
+  it('creates the item pending when the list requires approval, and says so', async () => {
+    const { created } = renderApp({ editor: { moderated: true } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Make this page shareable' }));
+    expect(await screen.findByText(/the item will be pending until an approver/u)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Create the item' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Item 42 was created and waits for approval: employees can share this page once it is approved.');
+    expect(created[0]?.status).toBe('pending');
+  });
+
+  it('lists every problem at once (core validateItem, network limits) and creates nothing', async () => {
+    const { created } = renderApp({ editor: { moderated: false } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Make this page shareable' }));
+    await screen.findByRole('form');
+    type('Title', ' \u200b ');
+    // eslint-disable-next-line no-script-url -- the hostile URL an editor could paste, which must be refused.
+    type('Public URL (the address employees share)', 'javascript:alert(1)');
+    fireEvent.change(screen.getByLabelText('Suggested message for'), { target: { value: 'x' } });
+    type('Your message', 'a'.repeat(281));
+    expect(screen.getByText('281 / 280 characters on X').className).toContain('over');
+    type('Start date', '2026-12-31');
+    type('Expiry date', '2026-12-01');
+    fireEvent.click(screen.getByRole('button', { name: 'Create the item' }));
+
+    const problems = within(await screen.findByRole('alert')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(problems).toEqual([
+      expect.stringMatching(/^Public URL \(the address employees share\): /u),
+      'Title: Required.',
+      'Expiry date: The item must expire after it starts.',
+      'Your message (X): Longer than the 280 characters X allows.',
+    ]);
+    expect(field('Title').getAttribute('aria-invalid')).toBe('true');
+    expect(field('Campaign').getAttribute('aria-invalid')).toBe('false');
+    expect(created).toEqual([]);
+  });
+
+  it('refuses a title SharePoint cannot store (over 255 characters) before calling it', async () => {
+    const { created } = renderApp({ editor: { moderated: false } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Make this page shareable' }));
+    await screen.findByRole('form');
+    type('Title', 'Ü'.repeat(256));
+    fireEvent.click(screen.getByRole('button', { name: 'Create the item' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Title: At most 255 characters in SharePoint.');
+    expect(created).toEqual([]);
+  });
+
+  it.each([
+    { code: 'throttled (429 after PnPjs retries)', failure: new ServiceError('throttled', 'busy', 429), text: 'SharePoint is busy right now. Please try again in a minute.' },
+    { code: 'forbidden', failure: new ServiceError('forbidden', 'denied', 403), text: 'You do not have access to Shareworthy on this site. Ask the site owner for access.' },
+    { code: 'list missing', failure: new ServiceError('not-found', 'no list', 404), text: /^Shareworthy is not set up on this site yet\. .*Set up Shareworthy/u },
+  ])('shows a failed creation ($code) as a message and keeps the form', async ({ failure, text }) => {
+    renderApp({ editor: { moderated: false } }, async () => { throw failure; });
+    fireEvent.click(await screen.findByRole('button', { name: 'Make this page shareable' }));
+    await screen.findByRole('form');
+    fireEvent.click(screen.getByRole('button', { name: 'Create the item' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(text);
+    expect((screen.getByRole('button', { name: 'Create the item' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('shows a failure to read the page as a message beside the action', async () => {
+    const openEditor = async (): Promise<React.ReactElement> => { throw new ServiceError('forbidden', 'denied', 403); };
+    render(<ShareApp load={async () => ({ item: undefined, settings: {}, editor: { moderated: false } })} actions={actions()} locale="en" openEditor={openEditor} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Make this page shareable' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('You do not have access to Shareworthy on this site. Ask the site owner for access.');
+  });
+
+  it('opens the form when the property pane asks, and closes it on Cancel', async () => {
+    const load = async (): Promise<ShareData> => ({ item: undefined, settings: {}, editor: { moderated: false } });
+    const openEditor = async (callbacks: EditorCallbacks): Promise<React.ReactElement> => <MakeShareable page={page} {...callbacks} create={async () => 1} />;
+    const { rerender } = render(<ShareApp load={load} actions={actions()} locale="en" openEditor={openEditor} editRequest={0} />);
+    await screen.findByRole('button', { name: 'Make this page shareable' });
+    rerender(<ShareApp load={load} actions={actions()} locale="en" openEditor={openEditor} editRequest={1} />);
+    await screen.findByRole('form');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Make this page shareable' })).toBeTruthy();
   });
 });

@@ -11,6 +11,7 @@ import type { ServiceError } from '../services/errors';
 import type { Settings } from '../services/SettingsService';
 import { postLength } from './length';
 import { errorMessage } from './messages';
+import { format, NETWORK_NAMES } from './networkNames';
 import styles from './Share.module.scss';
 
 /** What the composer needs from the services (fakes in tests and the harness). */
@@ -37,15 +38,7 @@ export interface ShareProps {
   readonly onShared?: (network: Network) => void;
 }
 
-const NETWORK_NAMES: Readonly<Record<Network, string>> = {
-  linkedin: 'LinkedIn', x: 'X', facebook: 'Facebook', xing: 'XING', bluesky: 'Bluesky',
-  reddit: 'Reddit', whatsapp: 'WhatsApp', telegram: 'Telegram', teams: 'Microsoft Teams', email: 'E-mail',
-};
-
 const suggested = (item: ShareableItem, network: Network): string => item.messages[network] ?? item.messages.default ?? item.title;
-
-const format = (template: string, values: Readonly<Record<string, string | number>>): string =>
-  template.replace(/\{(\w+)\}/gu, (whole, key: string) => (key in values ? String(values[key]) : whole));
 
 /**
  * The composer.
