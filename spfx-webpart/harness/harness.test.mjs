@@ -59,6 +59,7 @@ async function withHarness(width, check) {
     await page.locator('#report tbody tr').first().waitFor();
     await page.locator('#feed li').first().waitFor();
     await page.locator('#share textarea').first().waitFor();
+    await page.locator('#editor button').first().waitFor();
     await check(page);
     assert.deepEqual(errors, []);
   } finally {
@@ -181,4 +182,44 @@ test('the feed filters by topic; the report regroups by network and exports the 
     const lines = download.csv.trimEnd().split('\r\n');
     assert.equal(lines[0], 'key,label,shares,clicks,uniqueClicks,ctr');
     assert.deepEqual(lines.slice(1).map((line) => line.split(',').slice(0, 3).join(',')).sort(), ['bluesky,Bluesky,32', 'linkedin,LinkedIn,64', 'x,X,32']);
+  }));
+
+test('an editor makes a page without an item shareable: the form is prefilled from the page, checked, and creates a pending item', () =>
+  withHarness(375, async (page) => {
+    const editor = page.locator('#editor');
+    await editor.getByRole('button', { name: 'Make this page shareable' }).click();
+    const form = editor.getByRole('form', { name: 'Make this page shareable' });
+    await form.waitFor();
+    assert.equal(await form.getByLabel('Title').inputValue(), 'Meet our robotics team at VivaTech 2027');
+    assert.equal(await form.getByLabel('Summary').inputValue(), 'Booth C-42, 17–20 June, Paris. Live demos every hour.');
+    assert.equal(await form.getByLabel('Public URL (the address employees share)').inputValue(), 'https://contoso.sharepoint.com/sites/news/SitePages/VivaTech-2027.aspx');
+    assert.match(await form.textContent(), /pending until an approver/u);
+
+    // The intranet address is not public: the editor gives the public one, then a message for X.
+    await form.getByLabel('Public URL (the address employees share)').fill('not a url');
+    await form.getByLabel('Suggested message for').selectOption('x');
+    await form.getByLabel('Your message').fill('See our robots at #VivaTech, booth C-42 🤖');
+    assert.equal(await form.getByText('characters on X').textContent(), '42 / 280 characters on X');
+    await form.getByRole('button', { name: 'Create the item' }).click();
+    assert.match(await form.getByRole('alert').textContent(), /Public URL \(the address employees share\): /u);
+
+    await form.getByLabel('Public URL (the address employees share)').fill('https://example.com/vivatech');
+    await form.getByLabel('Hashtags (separated by commas or spaces)').fill('VivaTech robotics');
+    await form.getByLabel('Expiry date').fill('2027-06-21');
+    await page.screenshot({ path: join(shots, 'spfx-harness-editor-mobile.png'), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    assert.deepEqual(await axeViolations(page), []);
+
+    await form.getByRole('button', { name: 'Create the item' }).click();
+    await editor.getByRole('status').filter({ hasText: 'Item 12 was created and waits for approval' }).waitFor();
+    const [created] = await page.evaluate(() => window.harness.created);
+    assert.deepEqual(
+      { publicUrl: created.publicUrl, intranetUrl: created.intranetUrl, messages: created.messages, hashtags: created.hashtags, expiresAt: created.expiresAt, status: created.status },
+      {
+        publicUrl: 'https://example.com/vivatech', intranetUrl: 'https://contoso.sharepoint.com/sites/news/SitePages/VivaTech-2027.aspx',
+        messages: { default: 'Meet our robotics team at VivaTech 2027', x: 'See our robots at #VivaTech, booth C-42 🤖' },
+        hashtags: ['VivaTech', 'robotics'], expiresAt: '2027-06-21T00:00:00.000Z', status: 'pending',
+      },
+    );
   }));

@@ -6,7 +6,8 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { aggregate, compilePolicy, validateItem, type ShareableItem } from '@shareworthy/core';
-import { ShareApp } from '../src/components/ShareApp';
+import { ShareApp, type EditorCallbacks } from '../src/components/ShareApp';
+import { MakeShareable } from '../src/components/MakeShareable';
 import { Feed } from '../src/components/Feed';
 import { Report } from '../src/components/Report';
 import type { ShareActions } from '../src/components/Share';
@@ -33,13 +34,15 @@ interface HarnessLog {
   readonly opened: string[];
   readonly concerns: string[];
   readonly downloads: { fileName: string; csv: string }[];
+  /** Items the editor's form created. */
+  readonly created: ShareableItem[];
 }
 declare global {
   interface Window {
     harness: HarnessLog;
   }
 }
-const log: HarnessLog = { accepted: [], recorded: [], opened: [], concerns: [], downloads: [] };
+const log: HarnessLog = { accepted: [], recorded: [], opened: [], concerns: [], downloads: [], created: [] };
 window.harness = log;
 
 const actions: ShareActions = {
@@ -69,10 +72,22 @@ const reports = {
   },
 };
 
+// A news page without an item yet, seen by an editor of a list that requires approval.
+const newsPage = {
+  url: 'https://contoso.sharepoint.com/sites/news/SitePages/VivaTech-2027.aspx',
+  title: 'Meet our robotics team at VivaTech 2027',
+  description: 'Booth C-42, 17–20 June, Paris. Live demos every hour.',
+  imageUrl: 'https://contoso.sharepoint.com/sites/news/SiteAssets/vivatech.jpg',
+};
+const openEditor = async (callbacks: EditorCallbacks): Promise<React.ReactElement> => (
+  <MakeShareable page={newsPage} {...callbacks} create={async (created) => { log.created.push(created); return 12; }} now={() => new Date('2026-11-29T09:00:00Z')} />
+);
+
 const mount = (id: string, element: React.ReactElement): void => {
   // eslint-disable-next-line @rushstack/pair-react-dom-render-unmount -- mounted once, for the life of the test page.
   ReactDom.render(element, document.getElementById(id));
 };
 mount('share', <ShareApp load={async () => ({ item: validateItem(items[0]), settings })} actions={actions} locale="en" />);
+mount('editor', <ShareApp load={async () => ({ item: undefined, settings, editor: { moderated: true } })} actions={actions} locale="en" openEditor={openEditor} />);
 mount('feed', <Feed load={async () => ({ items, sharedItemIds: ['8'], settings })} employee={{ id: '15', topics: ['jobs'] }} actions={actions} locale="en" now={() => new Date('2026-11-29T09:00:00Z')} />);
 mount('report', <Report service={reports} initial={{ from: '2026-11-01', to: '2026-11-30', by: 'item' }} locale="en" download={(fileName, csv) => log.downloads.push({ fileName, csv })} />);

@@ -63,7 +63,7 @@ export async function buildHarnessPage(folder) {
 <script>window.FabricConfig = { fontBaseUrl: '' };</script>
 <style>body{margin:0;font-family:"Segoe UI",system-ui,sans-serif;font-size:14px;background:#faf9f8}main{display:grid;grid-template-columns:minmax(0,1fr);gap:24px;padding:16px;max-width:1200px;margin:auto}section{background:#fff;padding:20px;box-shadow:0 1px 3px rgba(0,0,0,.13)}@media(min-width:900px){main{grid-template-columns:minmax(0,1fr) minmax(0,1fr);padding:24px}#report-s{grid-column:1/3}}
 ${css.join('\n')}</style></head>
-<body><main><section id="share-s" aria-label="Share web part"><div id="share"></div></section><section id="feed-s" aria-label="Feed web part"><div id="feed"></div></section><section id="report-s" aria-label="Report web part"><div id="report"></div></section></main><script src="harness.js"></script></body></html>`,
+<body><main><section id="share-s" aria-label="Share web part"><div id="share"></div></section><section id="feed-s" aria-label="Feed web part"><div id="feed"></div></section><section id="report-s" aria-label="Report web part"><div id="report"></div></section><section id="editor-s" aria-label="Share web part on a page without an item, for an editor"><div id="editor"></div></section></main><script src="harness.js"></script></body></html>`,
   );
   return html;
 }
