@@ -16,7 +16,7 @@ final class Shareworthy_Plugin {
 	 * Requires every class file (small; no autoloader needed).
 	 */
 	public static function load(): void {
-		foreach ( array( 'core-data', 'schema', 'capabilities', 'items', 'meta', 'shares', 'clicks', 'tracking', 'utm', 'visitor', 'redirect', 'rest-items-controller', 'rest-shares-controller', 'rest-reports-controller', 'cron', 'privacy', 'settings', 'uninstaller', 'tracker-client' ) as $name ) {
+		foreach ( array( 'core-data', 'schema', 'capabilities', 'items', 'meta', 'shares', 'clicks', 'tracking', 'utm', 'visitor', 'redirect', 'rest-controller', 'rest-items-controller', 'rest-shares-controller', 'rest-reports-controller', 'cron', 'privacy', 'settings', 'uninstaller', 'tracker-client' ) as $name ) {
 			require_once __DIR__ . "/class-shareworthy-{$name}.php";
 		}
 	}

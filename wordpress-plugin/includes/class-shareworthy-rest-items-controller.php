@@ -10,23 +10,20 @@ defined( 'ABSPATH' ) || exit;
 /**
  * GET /shareworthy/v1/items and /items/{id}.
  */
-final class Shareworthy_REST_Items_Controller extends WP_REST_Controller {
+final class Shareworthy_REST_Items_Controller extends Shareworthy_REST_Controller {
 
 	/**
-	 * Sets namespace and base.
+	 * Routes under /shareworthy/v1/items.
 	 */
 	public function __construct() {
-		$this->namespace = 'shareworthy/v1';
-		$this->rest_base = 'items';
+		parent::__construct( 'items' );
 	}
 
 	/**
 	 * Registers the routes.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
+		$this->register_resource_routes(
 			array(
 				array(
 					'methods'             => WP_REST_Server::READABLE,
@@ -34,28 +31,8 @@ final class Shareworthy_REST_Items_Controller extends WP_REST_Controller {
 					'permission_callback' => array( $this, 'get_items_permissions_check' ),
 					'args'                => array( 'context' => $this->get_context_param( array( 'default' => 'view' ) ) ),
 				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base . '/(?P<id>[\d]+)',
-			array(
-				'args'   => array(
-					'id' => array(
-						'description' => __( 'Item (post) ID.', 'shareworthy' ),
-						'type'        => 'integer',
-						'minimum'     => 1,
-					),
-				),
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'get_item_permissions_check' ),
-					'args'                => array( 'context' => $this->get_context_param( array( 'default' => 'view' ) ) ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+			),
+			__( 'Item (post) ID.', 'shareworthy' )
 		);
 	}
 
@@ -167,8 +144,7 @@ final class Shareworthy_REST_Items_Controller extends WP_REST_Controller {
 			'score'         => $entry['score'] ?? 0,
 			'reasons'       => $entry['reasons'] ?? array(),
 		);
-		$data = $this->filter_response_by_context( $data, $request['context'] ?? 'view' );
-		return rest_ensure_response( $data );
+		return $this->respond( $data, $request );
 	}
 
 	/**
@@ -177,9 +153,15 @@ final class Shareworthy_REST_Items_Controller extends WP_REST_Controller {
 	 * @return array<string, mixed>
 	 */
 	public function get_item_schema() {
-		if ( $this->schema ) {
-			return $this->add_additional_fields_schema( $this->schema );
-		}
+		return $this->cached_schema( fn(): array => $this->build_schema() );
+	}
+
+	/**
+	 * Builds the item schema (every field read-only).
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function build_schema(): array {
 		$string_list  = array(
 			'type'  => 'array',
 			'items' => array( 'type' => 'string' ),
@@ -188,7 +170,7 @@ final class Shareworthy_REST_Items_Controller extends WP_REST_Controller {
 			'type'   => array( 'string', 'null' ),
 			'format' => 'date-time',
 		);
-		$this->schema = array(
+		$schema       = array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'shareworthy-item',
 			'type'       => 'object',
@@ -230,27 +212,11 @@ final class Shareworthy_REST_Items_Controller extends WP_REST_Controller {
 				),
 			),
 		);
-		foreach ( $this->schema['properties'] as &$property ) {
+		foreach ( $schema['properties'] as &$property ) {
 			$property['context']  = array( 'view', 'edit' );
 			$property['readonly'] = true;
 		}
 		unset( $property );
-		return $this->add_additional_fields_schema( $this->schema );
-	}
-
-	/**
-	 * 401 when logged out, 403 without the share capability.
-	 *
-	 * @return true|WP_Error
-	 */
-	public static function can_share() {
-		if ( current_user_can( Shareworthy_Capabilities::SHARE ) ) {
-			return true;
-		}
-		return new WP_Error(
-			'shareworthy_forbidden',
-			__( 'You are not allowed to share items.', 'shareworthy' ),
-			array( 'status' => rest_authorization_required_code() )
-		);
+		return $schema;
 	}
 }

@@ -10,23 +10,20 @@ defined( 'ABSPATH' ) || exit;
 /**
  * POST /shareworthy/v1/shares and GET /shares/{id}.
  */
-final class Shareworthy_REST_Shares_Controller extends WP_REST_Controller {
+final class Shareworthy_REST_Shares_Controller extends Shareworthy_REST_Controller {
 
 	/**
-	 * Sets namespace and base.
+	 * Routes under /shareworthy/v1/shares.
 	 */
 	public function __construct() {
-		$this->namespace = 'shareworthy/v1';
-		$this->rest_base = 'shares';
+		parent::__construct( 'shares' );
 	}
 
 	/**
 	 * Registers the routes.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
+		$this->register_resource_routes(
 			array(
 				array(
 					'methods'             => WP_REST_Server::READABLE,
@@ -40,28 +37,8 @@ final class Shareworthy_REST_Shares_Controller extends WP_REST_Controller {
 					'permission_callback' => array( $this, 'create_item_permissions_check' ),
 					'args'                => $this->get_endpoint_args_for_item_schema( WP_REST_Server::CREATABLE ),
 				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base . '/(?P<id>[\d]+)',
-			array(
-				'args'   => array(
-					'id' => array(
-						'description' => __( 'Share ID.', 'shareworthy' ),
-						'type'        => 'integer',
-						'minimum'     => 1,
-					),
-				),
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'get_item_permissions_check' ),
-					'args'                => array( 'context' => $this->get_context_param( array( 'default' => 'view' ) ) ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+			),
+			__( 'Share ID.', 'shareworthy' )
 		);
 	}
 
@@ -73,7 +50,7 @@ final class Shareworthy_REST_Shares_Controller extends WP_REST_Controller {
 	 */
 	public function get_items_permissions_check( $request ) {
 		unset( $request );
-		return Shareworthy_REST_Items_Controller::can_share();
+		return self::can_share();
 	}
 
 	/**
@@ -129,7 +106,7 @@ final class Shareworthy_REST_Shares_Controller extends WP_REST_Controller {
 	 */
 	public function create_item_permissions_check( $request ) {
 		unset( $request );
-		return Shareworthy_REST_Items_Controller::can_share();
+		return self::can_share();
 	}
 
 	/**
@@ -238,8 +215,8 @@ final class Shareworthy_REST_Shares_Controller extends WP_REST_Controller {
 			'createdAt'  => str_replace( ' ', 'T', $item['created_at'] ) . 'Z',
 			'clicks'     => Shareworthy_Clicks::count_for_share( $item['id'] ),
 		);
-		$data    = $this->add_additional_fields_to_object( $data, $request ); // register_rest_field() fields, e.g. trackerError.
-		return rest_ensure_response( $this->filter_response_by_context( $data, $request['context'] ?? 'view' ) );
+		// register_rest_field() fields, e.g. trackerError.
+		return $this->respond( $this->add_additional_fields_to_object( $data, $request ), $request );
 	}
 
 	/**
@@ -248,14 +225,20 @@ final class Shareworthy_REST_Shares_Controller extends WP_REST_Controller {
 	 * @return array<string, mixed>
 	 */
 	public function get_item_schema() {
-		if ( $this->schema ) {
-			return $this->add_additional_fields_schema( $this->schema );
-		}
-		$read_only    = static fn( array $property ): array => $property + array(
+		return $this->cached_schema( fn(): array => $this->build_schema() );
+	}
+
+	/**
+	 * Builds the share schema.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function build_schema(): array {
+		$read_only = static fn( array $property ): array => $property + array(
 			'context'  => array( 'view', 'edit' ),
 			'readonly' => true,
 		);
-		$this->schema = array(
+		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'shareworthy-share',
 			'type'       => 'object',
@@ -282,7 +265,6 @@ final class Shareworthy_REST_Shares_Controller extends WP_REST_Controller {
 				'clicks'     => $read_only( array( 'type' => 'integer', 'description' => __( 'Counted clicks (people, not bots, previews or repeats within 30 minutes).', 'shareworthy' ) ) ),
 			),
 		);
-		return $this->add_additional_fields_schema( $this->schema );
 	}
 
 	/**
