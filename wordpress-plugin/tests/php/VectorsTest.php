@@ -23,14 +23,24 @@ final class VectorsTest extends Shareworthy_TestCase {
 	}
 
 	/**
+	 * A vectors file's cases, each as one data-provider row named by its behaviour.
+	 *
+	 * @param string $name File name in tests/vectors.
 	 * @return array<string, array{0: array<string, mixed>}>
 	 */
-	public function utm_cases(): array {
+	private static function by_behaviour( string $name ): array {
 		$cases = array();
-		foreach ( self::vectors( 'links-utm-append.json' ) as $case ) {
+		foreach ( self::vectors( $name ) as $case ) {
 			$cases[ $case['behaviour'] ] = array( $case );
 		}
 		return $cases;
+	}
+
+	/**
+	 * @return array<string, array{0: array<string, mixed>}>
+	 */
+	public function utm_cases(): array {
+		return self::by_behaviour( 'links-utm-append.json' );
 	}
 
 	/**
@@ -70,11 +80,7 @@ final class VectorsTest extends Shareworthy_TestCase {
 	 * @return array<string, array{0: array<string, mixed>}>
 	 */
 	public function hashtag_cases(): array {
-		$cases = array();
-		foreach ( self::vectors( 'curation-hashtags.json' ) as $case ) {
-			$cases[ $case['behaviour'] ] = array( $case );
-		}
-		return $cases;
+		return self::by_behaviour( 'curation-hashtags.json' );
 	}
 
 	/**
