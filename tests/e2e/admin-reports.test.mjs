@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { databaseFile, ensureSite, login, repoRoot, siteDir, startServer } from '../../wordpress-plugin/bin/wp-env.mjs';
-import { axeViolations, launchChromium } from './browser.mjs';
+import { axeViolations, launchChromium, setSiteLanguage } from './browser.mjs';
 
 const PORT = Number(process.env.SHAREWORTHY_E2E_REPORTS_PORT ?? 8894);
 const shots = join(repoRoot, 'test-results', 'screenshots');
@@ -196,12 +196,8 @@ test('the approval queue and the reported concerns read without serious axe viol
 });
 
 test('on a French site the reports page is in French, numbers included', async () => {
-  // Last test: the site language stays French. update_option() refuses a language whose core
-  // files are missing, so it is written straight to the throw-away database.
-  const sql = `$GLOBALS['wpdb']->replace( $GLOBALS['wpdb']->options, array( 'option_name' => 'WPLANG', 'option_value' => 'fr_FR', 'autoload' => 'yes' ), array( '%s', '%s', '%s' ) );`;
-  execFileSync('php', ['-r', `$_SERVER['HTTP_HOST'] = '127.0.0.1'; require '${siteDir}/wp-load.php'; ${sql}`], {
-    env: { ...process.env, SHAREWORTHY_DB_DIR: `${dbDir}/` },
-  });
+  // Last test: the site language stays French.
+  setSiteLanguage(dbDir, 'fr_FR');
   const { context, page } = await openReports({ width: 1280, height: 900 });
   try {
     assert.equal(await page.locator('.wrap h1').textContent(), 'Rapports Shareworthy');

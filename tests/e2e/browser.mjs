@@ -1,10 +1,14 @@
 /**
  * What the browser tests share: Debian's Chromium with the flags that work here, a logged-in
- * page that cannot reach other hosts, and axe-core's serious and critical violations.
+ * page that cannot reach other hosts, axe-core's serious and critical violations, and a
+ * throw-away site switched to another language.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+import { siteDir } from '../../wordpress-plugin/bin/wp-env.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -50,4 +54,17 @@ export async function axeViolations(page) {
   return results.violations
     .filter((violation) => ['serious', 'critical'].includes(violation.impact))
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Sets the language of a throw-away site. update_option() refuses a language whose core files
+ * are missing (only the plugin's fr_FR ships here), so the option is written with SQL.
+ * @param {string} dbDir folder of the site's database copy (SHAREWORTHY_DB_DIR)
+ * @param {string} locale e.g. `fr_FR`
+ */
+export function setSiteLanguage(dbDir, locale) {
+  const sql = `$GLOBALS['wpdb']->replace( $GLOBALS['wpdb']->options, array( 'option_name' => 'WPLANG', 'option_value' => '${locale}', 'autoload' => 'yes' ), array( '%s', '%s', '%s' ) );`;
+  execFileSync('php', ['-r', `$_SERVER['HTTP_HOST'] = '127.0.0.1'; require '${siteDir}/wp-load.php'; ${sql}`], {
+    env: { ...process.env, SHAREWORTHY_DB_DIR: `${dbDir}/` },
+  });
 }

@@ -9,14 +9,13 @@
  * Screenshots go to $SHAREWORTHY_TEST_RESULTS/screenshots (default test-results/).
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { databaseFile, ensureSite, login, repoRoot, siteDir, startServer } from '../../wordpress-plugin/bin/wp-env.mjs';
-import { axeViolations, launchChromium, logInPage } from './browser.mjs';
+import { databaseFile, ensureSite, login, repoRoot, startServer } from '../../wordpress-plugin/bin/wp-env.mjs';
+import { axeViolations, launchChromium, logInPage, setSiteLanguage } from './browser.mjs';
 
 const PORT = Number(process.env.SHAREWORTHY_E2E_SETTINGS_PORT ?? 8895);
 const shots = join(process.env.SHAREWORTHY_TEST_RESULTS ?? join(repoRoot, 'test-results'), 'screenshots');
@@ -157,12 +156,8 @@ test('the page reads at 375 px without sideways scrolling and without serious ax
 });
 
 test('on a French site the page reads French, refusal messages included', async () => {
-  // Last test: the site language stays French. update_option() refuses a language whose core
-  // files are missing, so it is written straight to the throw-away database.
-  const sql = `$GLOBALS['wpdb']->replace( $GLOBALS['wpdb']->options, array( 'option_name' => 'WPLANG', 'option_value' => 'fr_FR', 'autoload' => 'yes' ), array( '%s', '%s', '%s' ) );`;
-  execFileSync('php', ['-r', `$_SERVER['HTTP_HOST'] = '127.0.0.1'; require '${siteDir}/wp-load.php'; ${sql}`], {
-    env: { ...process.env, SHAREWORTHY_DB_DIR: `${dbDir}/` },
-  });
+  // Last test: the site language stays French.
+  setSiteLanguage(dbDir, 'fr_FR');
   const { context, page } = await logIn('admin');
   try {
     await page.goto(`${server.url}/wp-admin/admin.php?page=shareworthy-settings`);
