@@ -42,7 +42,9 @@ function runSeed(mode) {
 /** A fresh browser context logged in as `login` (or anonymous when null). */
 async function open(login, viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport });
-  context.setDefaultTimeout(15000);
+  // 30 s, not 15: on a shared 2-core machine (load average ~9) the profile test failed once with
+  // what looked like a Playwright timeout (the message was not kept); five reruns passed.
+  context.setDefaultTimeout(30000);
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   const page = await context.newPage();
   if (login) {
