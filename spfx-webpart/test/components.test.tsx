@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { Share } from '../src/components/Share';
 import { Feed } from '../src/components/Feed';
 import { Report } from '../src/components/Report';
@@ -180,6 +180,33 @@ describe('Report', () => {
     const [name, csv] = download.mock.calls[0] as [string, string];
     expect(name).toBe('shareworthy-network-2026-11-01-2026-11-30.csv');
     expect(csv.split(/\r?\n/u).slice(0, 3)).toEqual(['key,label,shares,clicks,uniqueClicks,ctr', 'linkedin,LinkedIn,2,0,0,0', 'x,X,1,0,0,0']);
+  });
+});
+
+describe('ShareApp', () => {
+  const at = (): Date => new Date('2026-11-29T10:00:00Z');
+  const show = (input: Record<string, unknown>): void => {
+    render(<ShareApp load={async () => ({ item: { success: true, output: item({ id: '9', title: 'Robots', ...input }) }, settings: {} })} actions={actions()} locale="en" now={at} />);
+  };
+
+  it('offers the composer for an approved item within its dates', async () => {
+    show({ startsAt: '2026-11-01', expiresAt: '2026-12-01' });
+    expect(await screen.findByRole('button', { name: 'Share on LinkedIn' })).toBeTruthy();
+  });
+
+  it('does not let anyone share a pending item from its page before approval', async () => {
+    show({ status: 'pending' });
+    expect(await screen.findByText('“Robots” is not approved yet (status: pending): it can be shared once an approver sets it to approved.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Share on/u })).toBeNull();
+  });
+
+  it('does not offer an expired item, nor one that has not started', async () => {
+    show({ expiresAt: '2026-11-29T10:00:00Z' });
+    expect(await screen.findByText(/“Robots” is outside its sharing period/u)).toBeTruthy();
+    cleanup();
+    show({ startsAt: '2026-11-30' });
+    expect(await screen.findByText(/“Robots” is outside its sharing period/u)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Share on/u })).toBeNull();
   });
 });
 

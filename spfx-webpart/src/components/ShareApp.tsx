@@ -39,7 +39,20 @@ export interface ShareAppProps {
   readonly onCreated?: (id: number) => void;
   /** Bumped by the property pane's button: opens the form when it is offered. */
   readonly editRequest?: number;
+  readonly now?: () => Date;
 }
+
+/**
+ * Whether the item may be shared now: approved and within its dates, as the feed requires
+ * (core's `rankFeed`), so a pending item is not shareable from its page either.
+ */
+const shareable = (item: ShareableItem, now: Date): 'yes' | 'not-approved' | 'not-live' => {
+  if (item.status !== 'approved') return 'not-approved';
+  const at = now.getTime();
+  const starts = item.startsAt === undefined ? -Infinity : Date.parse(item.startsAt);
+  const expires = item.expiresAt === undefined ? Infinity : Date.parse(item.expiresAt);
+  return starts <= at && at < expires ? 'yes' : 'not-live';
+};
 
 /**
  * The Share web part's root.
@@ -106,10 +119,13 @@ export function ShareApp(props: ShareAppProps): React.ReactElement {
       </p>
     );
   }
+  const state = shareable(data.item.output, props.now?.() ?? new Date());
   return (
     <>
       {notice}
-      <Share item={data.item.output} settings={data.settings} actions={props.actions} locale={props.locale} />
+      {state === 'yes'
+        ? <Share item={data.item.output} settings={data.settings} actions={props.actions} locale={props.locale} />
+        : <p className={styles.bar}>{format(state === 'not-approved' ? strings.ItemNotApproved : strings.ItemNotLive, { title: data.item.output.title, status: data.item.output.status })}</p>}
     </>
   );
 }

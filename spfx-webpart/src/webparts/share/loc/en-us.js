@@ -46,6 +46,8 @@ define([], function() {
     "EditorCancel": "Cancel",
     "EditorCreated": "This page is shareable: item {id} was created.",
     "EditorCreatedPending": "Item {id} was created and waits for approval: employees can share this page once it is approved.",
+    "ItemNotApproved": "“{title}” is not approved yet (status: {status}): it can be shared once an approver sets it to approved.",
+    "ItemNotLive": "“{title}” is outside its sharing period (see its start and expiry dates).",
     "ErrorForbidden": "You do not have access to Shareworthy on this site. Ask the site owner for access.",
     "ErrorNotSetUp": "Shareworthy is not set up on this site yet. A site owner can set it up from the web part settings: Set up Shareworthy (running it again adds what a newer version needs).",
     "ErrorThrottled": "SharePoint is busy right now. Please try again in a minute.",

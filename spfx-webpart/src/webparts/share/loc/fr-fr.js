@@ -46,6 +46,8 @@ define([], function() {
     "EditorCancel": "Annuler",
     "EditorCreated": "Cette page est partageable : l’élément {id} a été créé.",
     "EditorCreatedPending": "L’élément {id} a été créé et attend une approbation : les collaborateurs pourront partager cette page une fois approuvée.",
+    "ItemNotApproved": "« {title} » n’est pas encore approuvé (statut : {status}) : il pourra être partagé quand un approbateur l’aura passé à approved.",
+    "ItemNotLive": "« {title} » est en dehors de sa période de partage (voir ses dates de début et d’expiration).",
     "ErrorForbidden": "Vous n’avez pas accès à Shareworthy sur ce site. Demandez l’accès au propriétaire du site.",
     "ErrorNotSetUp": "Shareworthy n’est pas encore installé sur ce site. Un propriétaire du site peut l’installer depuis les paramètres du composant : Installer Shareworthy (le relancer ajoute ce qu’une version plus récente demande).",
     "ErrorThrottled": "SharePoint est surchargé. Réessayez dans une minute.",

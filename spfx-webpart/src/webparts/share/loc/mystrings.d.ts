@@ -45,6 +45,8 @@ declare interface IShareWebPartStrings {
   EditorCancel: string;
   EditorCreated: string;
   EditorCreatedPending: string;
+  ItemNotApproved: string;
+  ItemNotLive: string;
   ErrorForbidden: string;
   ErrorNotSetUp: string;
   ErrorThrottled: string;
