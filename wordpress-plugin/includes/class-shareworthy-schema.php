@@ -14,10 +14,10 @@ defined( 'ABSPATH' ) || exit;
 final class Shareworthy_Schema {
 
 	/** Bump when the CREATE TABLE statements change; dbDelta migrates. */
-	public const VERSION = 4;
+	public const VERSION = 5;
 
-	/** First version with the report rollups: upgrading past it fills them from the clicks. */
-	private const ROLLUP_VERSION = 3;
+	/** Last version that added a report rollup: upgrading from before it refills them all. */
+	private const ROLLUP_VERSION = 5;
 
 	/** Option holding the installed schema version. */
 	public const VERSION_OPTION = 'shareworthy_db_version';
@@ -44,6 +44,14 @@ final class Shareworthy_Schema {
 	public static function click_days_table(): string {
 		global $wpdb;
 		return $wpdb->prefix . 'shareworthy_click_days';
+	}
+
+	/**
+	 * Table holding per share the sums of its click_days rows.
+	 */
+	public static function click_totals_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'shareworthy_click_totals';
 	}
 
 	/**
@@ -76,6 +84,7 @@ final class Shareworthy_Schema {
 		$shares    = self::shares_table();
 		$clicks    = self::clicks_table();
 		$days      = self::click_days_table();
+		$totals    = self::click_totals_table();
 		$repeats   = self::click_repeats_table();
 		// dbDelta wants two spaces before PRIMARY KEY and one definition per line. Codes are
 		// case-sensitive (base64url): ascii_bin, or a _ci collation would match aB for Ab.
@@ -117,6 +126,12 @@ CREATE TABLE {$days} (
   KEY day (day),
   KEY share_sums (share_id,day,clicks,visitors)
 ) {$charset};
+CREATE TABLE {$totals} (
+  share_id bigint(20) unsigned NOT NULL,
+  clicks int(10) unsigned NOT NULL DEFAULT 0,
+  visitors int(10) unsigned NOT NULL DEFAULT 0,
+  PRIMARY KEY  (share_id)
+) {$charset};
 CREATE TABLE {$repeats} (
   visitor_key char(64) NOT NULL,
   share_id bigint(20) unsigned NOT NULL,
@@ -139,6 +154,7 @@ CREATE TABLE {$repeats} (
 		global $wpdb;
 		// Table names come from $wpdb->prefix, never from input.
 		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::click_repeats_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::click_totals_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::click_days_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::clicks_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::shares_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared

@@ -50,9 +50,9 @@ final class ClickDaysTest extends Shareworthy_TestCase {
 	}
 
 	/**
-	 * Both rollup tables, ordered.
+	 * The rollup tables, ordered.
 	 *
-	 * @return array{0: list<array<string, string>>, 1: list<array<string, string>>}
+	 * @return array{0: list<array<string, string>>, 1: list<array<string, string>>, 2: list<array<string, string>>}
 	 */
 	private function rollups(): array {
 		global $wpdb;
@@ -60,6 +60,7 @@ final class ClickDaysTest extends Shareworthy_TestCase {
 		return array(
 			$wpdb->get_results( 'SELECT share_id, day, clicks, visitors FROM ' . Shareworthy_Schema::click_days_table() . ' ORDER BY share_id, day', ARRAY_A ),
 			$wpdb->get_results( 'SELECT visitor_key, share_id, day FROM ' . Shareworthy_Schema::click_repeats_table() . ' ORDER BY visitor_key, share_id, day', ARRAY_A ),
+			$wpdb->get_results( 'SELECT share_id, clicks, visitors FROM ' . Shareworthy_Schema::click_totals_table() . ' ORDER BY share_id', ARRAY_A ),
 		);
 		// phpcs:enable
 	}
@@ -123,7 +124,9 @@ final class ClickDaysTest extends Shareworthy_TestCase {
 		// Demo content may have shares and clicks too: only these employees' count here.
 		$wpdb->query( 'DELETE FROM ' . Shareworthy_Schema::shares_table() . ' WHERE user_id NOT IN (' . implode( ',', array_map( 'intval', $this->users ) ) . ')' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		foreach ( array( 'UTC', 'America/St_Johns', 'Asia/Kathmandu' ) as $zone ) {
-			foreach ( array( array(), array( '2026-03-02', '2026-03-02' ), array( '2026-03-01', '2026-03-03' ), array( '2026-02-20', '2026-03-31' ) ) as $period ) {
+			// Short periods read their share-days; the whole table and a period from 2026-03-01
+			// to past the newest click read share totals less the days outside.
+			foreach ( array( array(), array( '2026-03-02', '2026-03-02' ), array( '2026-03-01', '2026-03-03' ), array( '2026-02-20', '2026-03-31' ), array( '2026-03-01', '2027-01-31' ) ) as $period ) {
 				foreach ( array( array(), array( 'network' => 'linkedin' ), array( 'campaign' => '' ) ) as $filter ) {
 					$options = $filter + array( 'time_zone' => new DateTimeZone( $zone ) ) + ( array() === $period ? array() : array( 'from' => $period[0], 'to' => $period[1] ) );
 					foreach ( Shareworthy_Report::GROUPS as $by ) {
@@ -185,6 +188,7 @@ final class ClickDaysTest extends Shareworthy_TestCase {
 		$expected = $this->rollups();
 		$wpdb->query( 'DELETE FROM ' . Shareworthy_Schema::click_days_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		$wpdb->query( 'DELETE FROM ' . Shareworthy_Schema::click_repeats_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$wpdb->query( 'DELETE FROM ' . Shareworthy_Schema::click_totals_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		update_option( Shareworthy_Schema::VERSION_OPTION, 2 );
 		Shareworthy_Schema::maybe_upgrade();
 		$this->assertSame( Shareworthy_Schema::VERSION, (int) get_option( Shareworthy_Schema::VERSION_OPTION ) );

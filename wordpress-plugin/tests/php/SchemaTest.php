@@ -60,6 +60,7 @@ final class SchemaTest extends Shareworthy_TestCase {
 		}
 		$this->assertSame( array( 'share_id', 'day', 'clicks', 'visitors' ), $this->columns( Shareworthy_Schema::click_days_table() ) );
 		$this->assertSame( array( 'visitor_key', 'share_id', 'day' ), $this->columns( Shareworthy_Schema::click_repeats_table() ) );
+		$this->assertSame( array( 'share_id', 'clicks', 'visitors' ), $this->columns( Shareworthy_Schema::click_totals_table() ) );
 		$this->assertContains( 'day', $this->indexes( Shareworthy_Schema::click_days_table() ) );
 		$this->assertContains( 'share_day', $this->indexes( Shareworthy_Schema::click_repeats_table() ) );
 		$this->assertSame( Shareworthy_Schema::VERSION, (int) get_option( Shareworthy_Schema::VERSION_OPTION ) );
@@ -115,6 +116,7 @@ final class SchemaTest extends Shareworthy_TestCase {
 		$this->assertNull( $this->columns( Shareworthy_Schema::clicks_table() ) );
 		$this->assertNull( $this->columns( Shareworthy_Schema::click_days_table() ) );
 		$this->assertNull( $this->columns( Shareworthy_Schema::click_repeats_table() ) );
+		$this->assertNull( $this->columns( Shareworthy_Schema::click_totals_table() ) );
 		$like = $wpdb->esc_like( 'shareworthy_' ) . '%';
 		$this->assertSame( '0', (string) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name LIKE %s", $like ) ) );
 		$this->assertSame( '0', (string) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->postmeta} WHERE meta_key LIKE %s", $like ) ) );
