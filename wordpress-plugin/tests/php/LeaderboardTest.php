@@ -379,18 +379,7 @@ final class LeaderboardTest extends Shareworthy_TestCase {
 		$this->fixture();
 		$this->rules();
 		wp_set_current_user( $this->users['dee'] );
-		$french = static fn(): string => 'fr_FR';
-		add_filter( 'determine_locale', $french );
-		// Translations load just in time, which a non-reloadable unload (as an earlier test may
-		// have done) blocks for the rest of the process: unload as reloadable and lift the block.
-		unload_textdomain( 'shareworthy', true );
-		unset( $GLOBALS['l10n_unloaded']['shareworthy'] );
-		try {
-			$html = self::block( array( 'period' => 'all', 'limit' => 1 ) );
-		} finally {
-			remove_filter( 'determine_locale', $french );
-			unload_textdomain( 'shareworthy', true );
-		}
+		$html = $this->in_locale( 'fr_FR', static fn(): string => self::block( array( 'period' => 'all', 'limit' => 1 ) ) );
 		$this->assertStringContainsString( 'Classement : depuis le début', $html );
 		$this->assertStringContainsString( '<th scope="col">Rang</th>', $html );
 		$this->assertStringContainsString( 'Vous êtes n° 3 avec 0 points.', $html );

@@ -36,6 +36,37 @@ abstract class Shareworthy_TestCase extends TestCase {
 	}
 
 	/**
+	 * Runs $run as on a site in $locale, then puts the site's own language back, whatever $run
+	 * did. Every test that reads French goes through here: WordPress 6.7+ never loads a domain
+	 * just in time again once it was unloaded without $reloadable, so a test that unloads by
+	 * hand leaves every later test of the run in English.
+	 *
+	 * @param string   $locale Locale, e.g. fr_FR.
+	 * @param callable $run    What to run in it.
+	 * @return mixed What $run returned.
+	 */
+	protected function in_locale( string $locale, callable $run ) {
+		$filter = static fn(): string => $locale;
+		add_filter( 'determine_locale', $filter );
+		$this->reload_translations();
+		try {
+			return $run();
+		} finally {
+			remove_filter( 'determine_locale', $filter );
+			$this->reload_translations();
+		}
+	}
+
+	/**
+	 * Loads the plugin's catalogue for the locale determine_locale() now answers.
+	 */
+	private function reload_translations(): void {
+		unload_textdomain( 'shareworthy', true );
+		WP_Translation_Controller::get_instance()->set_locale( determine_locale() );
+		Shareworthy_Plugin::load_textdomain();
+	}
+
+	/**
 	 * Creates a user with a role (or none) and returns its ID.
 	 *
 	 * @param string $role Role name, '' for a user without role.

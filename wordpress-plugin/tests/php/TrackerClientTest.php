@@ -270,22 +270,15 @@ final class TrackerClientTest extends Shareworthy_TestCase {
 		$this->configure( self::$url, 'not-a-key-the-tracker-knows' );
 		$this->as_role( 'subscriber' );
 		$this->capture_error_log();
-		$french = static fn(): string => 'fr_FR';
-		add_filter( 'determine_locale', $french );
-		try {
-			// Loaded explicitly: after an earlier test's unload_textdomain(), WordPress 6.7+
-			// refuses to load the domain just in time again.
-			load_textdomain( 'shareworthy', SHAREWORTHY_DIR . '/languages/shareworthy-fr_FR.mo', 'fr_FR' );
-			$data = $this->share( $this->item() );
-			$this->assertStringStartsWith( 'Le traqueur de clics n’a pas pu créer de lien court (This API key is not known.)', (string) $data[ Shareworthy_Tracker_Client::REST_FIELD ] );
-			wp_set_current_user( $this->user( 'administrator' ) );
-			$this->assertStringContainsString( '1 partage depuis le', $this->notice() );
-		} finally {
-			remove_filter( 'determine_locale', $french );
-			unload_textdomain( 'shareworthy' );
-			WP_Translation_Controller::get_instance()->set_locale( determine_locale() );
-			Shareworthy_Plugin::load_textdomain();
-		}
+		$this->in_locale(
+			'fr_FR',
+			function (): void {
+				$data = $this->share( $this->item() );
+				$this->assertStringStartsWith( 'Le traqueur de clics n’a pas pu créer de lien court (This API key is not known.)', (string) $data[ Shareworthy_Tracker_Client::REST_FIELD ] );
+				wp_set_current_user( $this->user( 'administrator' ) );
+				$this->assertStringContainsString( '1 partage depuis le', $this->notice() );
+			}
+		);
 		$this->assertSame( 'Shareworthy click tracker', __( 'Shareworthy click tracker', 'shareworthy' ) );
 	}
 
