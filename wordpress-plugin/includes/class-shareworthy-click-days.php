@@ -260,7 +260,9 @@ final class Shareworthy_Click_Days {
 	 */
 	private static function fewer_outside( ?string $first, ?string $after ): bool {
 		global $wpdb;
-		$range = $wpdb->get_row( 'SELECT MIN(day) AS lo, MAX(day) AS hi FROM ' . Shareworthy_Schema::click_days_table(), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$table = Shareworthy_Schema::click_days_table();
+		// Two subqueries: SQLite reads MIN or MAX from the index only when each stands alone.
+		$range = $wpdb->get_row( "SELECT (SELECT MIN(day) FROM {$table}) AS lo, (SELECT MAX(day) FROM {$table}) AS hi", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		if ( null === ( $range['lo'] ?? null ) ) {
 			return false;
 		}
