@@ -71,6 +71,17 @@ export default class ShareWebPart extends BaseClientSideWebPart<IShareWebPartPro
   }
 
   private async load(): Promise<ShareData> {
+    const data = await this.loadData();
+    // The property pane's button follows what the last load found (gone once the page has an item).
+    const can = data.editor !== undefined;
+    if (can !== this.canMakeShareable) {
+      this.canMakeShareable = can;
+      this.context.propertyPane.refresh();
+    }
+    return data;
+  }
+
+  private async loadData(): Promise<ShareData> {
     const { items, settings } = await this.getServices();
     const itemId = Number.parseInt(this.properties.itemId ?? '', 10);
     if (Number.isInteger(itemId) && itemId > 0) return { item: await items.byId(itemId), settings };
@@ -80,8 +91,6 @@ export default class ShareWebPart extends BaseClientSideWebPart<IShareWebPartPro
     // Readers and view mode stop here: only an editor at work is offered to make the page shareable.
     if (item !== undefined || this.displayMode !== DisplayMode.Edit) return { item, settings };
     const access = await items.editorAccess();
-    this.canMakeShareable = access.canAdd;
-    this.context.propertyPane.refresh();
     return { item: undefined, settings, ...(access.canAdd ? { editor: { moderated: access.moderated } } : {}) };
   }
 
