@@ -14,7 +14,7 @@ defined( 'ABSPATH' ) || exit;
 final class Shareworthy_Schema {
 
 	/** Bump when the CREATE TABLE statements change; dbDelta migrates. */
-	public const VERSION = 5;
+	public const VERSION = 6;
 
 	/** Last version that added a report rollup: upgrading from before it refills them all. */
 	private const ROLLUP_VERSION = 5;
@@ -91,7 +91,8 @@ final class Shareworthy_Schema {
 		// share_sums repeats the primary key for SQLite, which stores rows in rowid order: the
 		// report's pass over share-days, share by share, then reads one index without a row
 		// lookup each (85,000 share-days: 13 ms instead of 22 ms). InnoDB's primary key is that
-		// order already; there it costs one more index write per counted click.
+		// order already; there it costs one more index write per counted click. day_sums does the
+		// same for periods and day rows (a year by day: 25 ms instead of 62 ms).
 		dbDelta(
 			"CREATE TABLE {$shares} (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
@@ -123,8 +124,8 @@ CREATE TABLE {$days} (
   clicks int(10) unsigned NOT NULL DEFAULT 0,
   visitors int(10) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY  (share_id,day),
-  KEY day (day),
-  KEY share_sums (share_id,day,clicks,visitors)
+  KEY share_sums (share_id,day,clicks,visitors),
+  KEY day_sums (day,share_id,clicks,visitors)
 ) {$charset};
 CREATE TABLE {$totals} (
   share_id bigint(20) unsigned NOT NULL,
@@ -141,6 +142,10 @@ CREATE TABLE {$repeats} (
   KEY day (day)
 ) {$charset};"
 		);
+		if ( $installed >= 3 && $installed < 6 ) {
+			// Versions 3 to 5 had a plain day index, which day_sums covers (dbDelta never drops).
+			$wpdb->query( "ALTER TABLE {$days} DROP INDEX `day`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		}
 		if ( $installed < self::ROLLUP_VERSION ) {
 			Shareworthy_Click_Days::rebuild();
 		}

@@ -61,7 +61,7 @@ final class SchemaTest extends Shareworthy_TestCase {
 		$this->assertSame( array( 'share_id', 'day', 'clicks', 'visitors' ), $this->columns( Shareworthy_Schema::click_days_table() ) );
 		$this->assertSame( array( 'visitor_key', 'share_id', 'day' ), $this->columns( Shareworthy_Schema::click_repeats_table() ) );
 		$this->assertSame( array( 'share_id', 'clicks', 'visitors' ), $this->columns( Shareworthy_Schema::click_totals_table() ) );
-		$this->assertContains( 'day', $this->indexes( Shareworthy_Schema::click_days_table() ) );
+		$this->assertContains( 'day_sums', $this->indexes( Shareworthy_Schema::click_days_table() ) );
 		$this->assertContains( 'share_day', $this->indexes( Shareworthy_Schema::click_repeats_table() ) );
 		$this->assertSame( Shareworthy_Schema::VERSION, (int) get_option( Shareworthy_Schema::VERSION_OPTION ) );
 	}
