@@ -174,8 +174,14 @@ final class Shareworthy_Report {
 		$sources = Shareworthy_Click_Days::sources( $from, $to, $day );
 		$shares  = Shareworthy_Schema::shares_table();
 		$key     = $day ? 'u.day' : self::key_sql( $by, 's', $options, $from, $to );
+		// Day rows without filters need nothing of the shares but that they exist: when every
+		// share-day's share does, the pass reads one index in day order (SQLite, a year by day:
+		// 13 ms instead of 25 ms).
+		$units = $day && ' WHERE 1 = 1' === $tail && Shareworthy_Click_Days::shares_all_known()
+			? "({$sources['units']}) u"
+			: "({$sources['units']}) u JOIN {$shares} s ON s.id = u.share_id{$tail}";
 		// phpcs:disable WordPress.DB.PreparedSQL -- table names come from $wpdb; values are prepared by the callers.
-		$sums   = (array) $wpdb->get_results( "SELECT {$key} AS k, SUM(u.clicks) AS n, SUM(u.visitors) AS v FROM ({$sources['units']}) u JOIN {$shares} s ON s.id = u.share_id{$tail} GROUP BY k", ARRAY_A );
+		$sums   = (array) $wpdb->get_results( "SELECT {$key} AS k, SUM(u.clicks) AS n, SUM(u.visitors) AS v FROM {$units} GROUP BY k", ARRAY_A );
 		$repeat = "FROM ({$sources['repeats']}) u JOIN {$shares} s ON s.id = u.share_id{$tail}";
 		$extras = (array) $wpdb->get_results( "SELECT {$key} AS k, COUNT(*) - COUNT(DISTINCT u.visitor_key) AS x {$repeat} GROUP BY k", ARRAY_A );
 		$extra  = (int) $wpdb->get_var( "SELECT COUNT(*) - COUNT(DISTINCT u.visitor_key) {$repeat}" );
