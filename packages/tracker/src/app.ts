@@ -13,6 +13,7 @@ import { DEDUPE_WINDOW_MS, NETWORKS, trackedShareUrl, utcDay, validateTargetUrl,
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { checkKey } from './api-keys.js';
 import { clientIpOf } from './client-ip.js';
+import { registerClickFeed } from './click-feed.js';
 import { newCode } from './codes.js';
 import type { Scope, TrackerConfig } from './config.js';
 import { GroupCommit } from './group-commit.js';
@@ -279,6 +280,8 @@ export async function buildApp(options: AppOptions): Promise<Tracker> {
     if (wantsCsv) return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="shareworthy-report.csv"').send(report.csv);
     return reply.send(report.json);
   });
+
+  registerClickFeed(app, { store, onRequest: cors, preHandler: requireScope('report'), reject: (body) => { throw new HttpProblem(body); } });
 
   const erase = async (what: 'share' | 'employee', id: string) => {
     const removed = what === 'share' ? await store.eraseShare(id) : await store.eraseEmployee(id);

@@ -13,7 +13,7 @@
 import pg from 'pg';
 import type { Scope } from '../config.js';
 import { MIGRATIONS } from './migrations.js';
-import type { ClickRecord, LinkRecord, Removed, ReportData, Store, StoredApiKey, LinkRow } from './store.js';
+import type { ClickRecord, FeedRecord, LinkRecord, Removed, ReportData, Store, StoredApiKey, LinkRow } from './store.js';
 import { toLink } from './store.js';
 
 // BIGINT (int8) columns come back as strings by default; our values are epoch milliseconds,
@@ -37,6 +37,8 @@ const clicksBetween = async (db: Queryable, from: number, to: number): Promise<C
 
 /** A fixed key for the migration lock ('shareworthy-tracker' hashed once, by hand). */
 const MIGRATION_LOCK = 727_471_913;
+/** Held shared by click batches and exclusively by the click feed (see clickFeed). */
+const FEED_LOCK = 727_471_914;
 
 /** Options for {@link openPostgresStore}. */
 export interface PostgresOptions {
@@ -155,6 +157,7 @@ export function openPostgresStore(options: PostgresOptions): Store {
       const ats = clicks.map((c) => c.at);
       const keys = clicks.map((c) => c.visitorKey);
       return transaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock_shared($1)', [FEED_LOCK]); // before the ids are drawn: see clickFeed
         await client.query(
           `SELECT pg_advisory_xact_lock(k) FROM (
              SELECT DISTINCT hashtextextended(code || ' ' || visitor_key, 0) AS k
@@ -242,6 +245,22 @@ export function openPostgresStore(options: PostgresOptions): Store {
     },
     async close() {
       await pool.end();
+    },
+    async clickFeed(after, limit) {
+      // Identity values are drawn when a row is inserted, not when it commits: a batch holding
+      // id 10 may commit after another's id 11. Click batches hold FEED_LOCK shared (recordClicks);
+      // taking it exclusively waits for those in flight, so every id up to the highest seen then
+      // is committed (or rolled back), and later batches draw above it.
+      const horizon = await transaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
+        return Number((await client.query<{ id: number | null }>('SELECT max(id) AS id FROM clicks')).rows[0]?.id ?? 0);
+      });
+      const { rows } = await pool.query<{ id: number; code: string; share_id: string; visitor_key: string; at: number }>(
+        `SELECT c.id, c.code, l.share_id, c.visitor_key, c.at FROM clicks c JOIN links l ON l.code = c.code
+         WHERE c.id > $1 AND c.id <= $2 ORDER BY c.id LIMIT $3`,
+        [after, horizon, limit],
+      );
+      return rows.map((row): FeedRecord => ({ id: row.id, code: row.code, shareId: row.share_id, visitorKey: row.visitor_key, at: row.at }));
     },
   };
 }

@@ -19,7 +19,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Scope } from '../config.js';
 import { MIGRATIONS } from './migrations.js';
-import type { ClickInput, ClickRecord, LinkRecord, Removed, ReportData, Store, StoredApiKey, LinkRow } from './store.js';
+import type { ClickInput, ClickRecord, FeedRecord, LinkRecord, Removed, ReportData, Store, StoredApiKey, LinkRow } from './store.js';
 import { toLink } from './store.js';
 
 /** Options for {@link openSqliteStore}. */
@@ -71,6 +71,12 @@ export function openSqliteStore(options: SqliteOptions): Store {
   };
   // Another process (a second tracker, a backup, a test reading the file) may hold the write lock briefly.
   db.pragma('busy_timeout = 5000');
+  // A checkpoint copies every page the WAL holds back into the database file, on the event
+  // loop. Clicks land at random places in the dedupe index, so the same index pages are
+  // dirtied again and again: checkpointing every 10,000 pages (40 MB of WAL) instead of
+  // SQLite's 1,000 copies each page once for many batches. Measured alone (batches of 20
+  // clicks on 100,000 stored): 25 → 18 µs of CPU per click.
+  db.pragma('wal_autocheckpoint = 10000');
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
 
   // Prepared on first use: the tables they name exist only once `migrate()` has run.
@@ -240,6 +246,16 @@ export function openSqliteStore(options: SqliteOptions): Store {
     async close() {
       if (walFd !== undefined) closeSync(walFd);
       db.close();
+    },
+    async clickFeed(after, limit) {
+      // One writer at a time: a committed click's rowid is above every click committed before
+      // it, so one statement's snapshot never has a gap that a later commit could fill.
+      return db
+        .prepare<[number, number], { id: number; code: string; share_id: string; visitor_key: string; at: number }>(
+          'SELECT c.id, c.code, l.share_id, c.visitor_key, c.at FROM clicks c JOIN links l ON l.code = c.code WHERE c.id > ? ORDER BY c.id LIMIT ?',
+        )
+        .all(after, limit)
+        .map((row): FeedRecord => ({ id: row.id, code: row.code, shareId: row.share_id, visitorKey: row.visitor_key, at: row.at }));
     },
   };
 }

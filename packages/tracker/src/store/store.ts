@@ -97,6 +97,17 @@ export interface Store {
   /** Everything a report over [from, to) reads, in one snapshot. */
   reportData(from: number, to: number): Promise<ReportData>;
   close(): Promise<void>;
+  /**
+   * Up to `limit` stored clicks with an id above `after`, in id order (the order they were
+   * stored), with their share. Never skips a click that commits later with a lower id: only
+   * ids no running transaction can still add below are returned (GET /api/clicks).
+   */
+  clickFeed(after: number, limit: number): Promise<readonly FeedRecord[]>;
+}
+
+/** A click as the feed reads it: its id (the feed's cursor) and the rest of a {@link ClickRecord}. */
+export interface FeedRecord extends ClickRecord {
+  readonly id: number;
 }
 
 /** A `links` row as both stores read it (snake_case columns, epoch milliseconds). */
