@@ -14,9 +14,9 @@ defined( 'ABSPATH' ) || exit;
  * clicks as distinct visitor keys per row and once overall, rows by clicks, shares, then key
  * (byte order), day rows filled from the first to the last day. Clicks are read from the
  * rollups of Shareworthy_Click_Days (exact, one pass over share-days instead of two
- * COUNT(DISTINCT) passes over every click), except day rows in a zone away from UTC. The SQL
- * is plain MySQL that the SQLite integration translates (DATE, DATE_ADD/DATE_SUB,
- * COUNT(DISTINCT), EXISTS, UNION ALL).
+ * COUNT(DISTINCT) passes over every click), except the rows, not the totals, of days in a
+ * zone away from UTC. The SQL is plain MySQL that the SQLite integration translates (DATE,
+ * DATE_ADD/DATE_SUB, COUNT(DISTINCT), EXISTS, UNION ALL).
  */
 final class Shareworthy_Report {
 
@@ -86,11 +86,11 @@ final class Shareworthy_Report {
 		$per_network  = $wpdb->get_results( "SELECT s.network AS k, COUNT(*) AS n FROM {$shares_from} WHERE 1 = 1{$shares_where} GROUP BY s.network", ARRAY_A );
 		$share_rows   = $wpdb->get_results( "SELECT {$share_key} AS k, COUNT(*) AS n FROM {$shares_from} WHERE 1 = 1{$shares_where} GROUP BY k", ARRAY_A );
 		// phpcs:enable
-		if ( self::in_utc_days( $by, $options, $from, $to ) ) {
-			$tally = self::clicks_from_rollups( $by, $options, $from, $to, $join . ' WHERE 1 = 1' . $filters['where'] );
-		} else {
-			$created = Shareworthy_Click_Days::scans( Shareworthy_Schema::clicks_table(), 'created_at', $from ) ? '+c.created_at' : 'c.created_at';
-			$tally   = self::clicks_from_table( $by, $options, $from, $to, $join . ' WHERE c.counted = 1' . self::period( $created, $from, $to ) . $filters['where'] );
+		$utc_days = self::in_utc_days( $by, $options, $from, $to );
+		$tally    = self::clicks_from_rollups( $utc_days ? $by : null, $options, $from, $to, $join . ' WHERE 1 = 1' . $filters['where'] );
+		if ( ! $utc_days ) {
+			$created       = Shareworthy_Click_Days::scans( Shareworthy_Schema::clicks_table(), 'created_at', $from ) ? '+c.created_at' : 'c.created_at';
+			$tally['rows'] = self::click_rows_from_table( $by, $options, $from, $to, $join . ' WHERE c.counted = 1' . self::period( $created, $from, $to ) . $filters['where'] );
 		}
 
 		$reach = 0.0;
@@ -146,7 +146,7 @@ final class Shareworthy_Report {
 	/**
 	 * Whether every row of the report is a set of whole UTC share-days, so the rollups of
 	 * Shareworthy_Click_Days can answer: true but for day rows in a zone away from UTC, whose
-	 * local days cut UTC days in two.
+	 * local days cut UTC days in two (their totals still come from the rollups).
 	 *
 	 * @param string               $by      Grouping.
 	 * @param array<string, mixed> $options Options.
@@ -161,19 +161,19 @@ final class Shareworthy_Report {
 	 * Counted clicks and distinct visitors, per row key and in total, from the rollups: sums of
 	 * share-days less the repeat visitors' extra share-days (see Shareworthy_Click_Days).
 	 *
-	 * @param string               $by      Grouping.
+	 * @param string|null          $by      Grouping, or null for the totals only (one row, key '').
 	 * @param array<string, mixed> $options Options.
 	 * @param string|null          $from    First UTC datetime.
 	 * @param string|null          $to      First UTC datetime after the period.
 	 * @param string               $tail    Campaign join and WHERE on the shares `s`.
 	 * @return array{clicks: int, visitors: int, rows: array<int|string, array{0: int, 1: int}>}
 	 */
-	private static function clicks_from_rollups( string $by, array $options, ?string $from, ?string $to, string $tail ): array {
+	private static function clicks_from_rollups( ?string $by, array $options, ?string $from, ?string $to, string $tail ): array {
 		global $wpdb;
 		$day     = 'day' === $by;
 		$sources = Shareworthy_Click_Days::sources( $from, $to, $day );
 		$shares  = Shareworthy_Schema::shares_table();
-		$key     = $day ? 'u.day' : self::key_sql( $by, 's', $options, $from, $to );
+		$key     = null === $by ? "''" : ( $day ? 'u.day' : self::key_sql( $by, 's', $options, $from, $to ) );
 		// Day rows without filters need nothing of the shares but that they exist: when every
 		// share-day's share does, the pass reads one index in day order (SQLite, a year by day:
 		// 13 ms instead of 25 ms).
@@ -201,30 +201,23 @@ final class Shareworthy_Report {
 	}
 
 	/**
-	 * Counted clicks and distinct visitors, per row key and in total, read from the clicks.
+	 * Counted clicks and distinct visitors per row key, read from the clicks.
 	 *
 	 * @param string               $by      Grouping.
 	 * @param array<string, mixed> $options Options.
 	 * @param string|null          $from    First UTC datetime.
 	 * @param string|null          $to      First UTC datetime after the period.
 	 * @param string               $tail    Campaign join and WHERE on the clicks `c` and shares `s`.
-	 * @return array{clicks: int, visitors: int, rows: array<int|string, array{0: int, 1: int}>}
+	 * @return array<int|string, array{0: int, 1: int}>
 	 */
-	private static function clicks_from_table( string $by, array $options, ?string $from, ?string $to, string $tail ): array {
+	private static function click_rows_from_table( string $by, array $options, ?string $from, ?string $to, string $tail ): array {
 		global $wpdb;
 		$key    = self::key_sql( $by, 'c', $options, $from, $to );
 		$clicks = Shareworthy_Schema::clicks_table() . ' c JOIN ' . Shareworthy_Schema::shares_table() . ' s ON s.id = c.share_id' . $tail;
-		// phpcs:disable WordPress.DB.PreparedSQL -- table names come from $wpdb; values are prepared by the callers.
-		$totals = $wpdb->get_row( "SELECT COUNT(*) AS n, COUNT(DISTINCT c.visitor_key) AS v FROM {$clicks}", ARRAY_A );
-		$rows   = (array) $wpdb->get_results( "SELECT {$key} AS k, COUNT(*) AS n, COUNT(DISTINCT c.visitor_key) AS v FROM {$clicks} GROUP BY k", ARRAY_A );
-		// phpcs:enable
-		$out = array(
-			'clicks'   => (int) ( $totals['n'] ?? 0 ),
-			'visitors' => (int) ( $totals['v'] ?? 0 ),
-			'rows'     => array(),
-		);
+		$rows   = (array) $wpdb->get_results( "SELECT {$key} AS k, COUNT(*) AS n, COUNT(DISTINCT c.visitor_key) AS v FROM {$clicks} GROUP BY k", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL -- table names come from $wpdb; values are prepared by the callers.
+		$out    = array();
 		foreach ( $rows as $row ) {
-			$out['rows'][ $row['k'] ] = array( (int) $row['n'], (int) $row['v'] );
+			$out[ $row['k'] ] = array( (int) $row['n'], (int) $row['v'] );
 		}
 		return $out;
 	}
