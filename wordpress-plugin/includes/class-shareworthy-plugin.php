@@ -16,7 +16,7 @@ final class Shareworthy_Plugin {
 	 * Requires every class file (small; no autoloader needed).
 	 */
 	public static function load(): void {
-		foreach ( array( 'core-data', 'schema', 'capabilities', 'items', 'meta', 'shares', 'clicks', 'tracking', 'utm', 'visitor', 'redirect', 'rest-controller', 'rest-items-controller', 'rest-shares-controller', 'rest-reports-controller', 'cron', 'privacy', 'settings', 'uninstaller', 'tracker-client' ) as $name ) {
+		foreach ( array( 'core-data', 'schema', 'capabilities', 'items', 'meta', 'shares', 'clicks', 'tracking', 'utm', 'visitor', 'redirect', 'rest-controller', 'rest-items-controller', 'rest-shares-controller', 'rest-reports-controller', 'cron', 'privacy', 'settings', 'uninstaller', 'tracker-client', 'tracker-clicks' ) as $name ) {
 			require_once __DIR__ . "/class-shareworthy-{$name}.php";
 		}
 	}
@@ -51,6 +51,7 @@ final class Shareworthy_Plugin {
 		add_action( 'deleted_user', array( 'Shareworthy_Shares', 'delete_for_user' ) );
 		add_action( 'wp_initialize_site', array( __CLASS__, 'initialize_site' ), 200 );
 		Shareworthy_Tracker_Client::boot(); // Short links from the click tracker (packages/tracker) when it is set up.
+		Shareworthy_Tracker_Clicks::boot(); // Its clicks imported into the clicks table (reports, points, per-post figures).
 	}
 
 	/**
@@ -85,6 +86,7 @@ final class Shareworthy_Plugin {
 	 */
 	public static function deactivate(): void {
 		Shareworthy_Cron::unschedule();
+		wp_clear_scheduled_hook( Shareworthy_Tracker_Clicks::HOOK );
 		flush_rewrite_rules();
 	}
 

@@ -343,6 +343,20 @@ final class Shareworthy_Tracker_Client {
 	}
 
 	/**
+	 * A page of the tracker's click feed (GET /api/clicks, scope report): the clicks it stored
+	 * after a cursor, in the order it stored them (see Shareworthy_Tracker_Clicks).
+	 *
+	 * @param string|null $after   Cursor from an earlier page (null: from the first click).
+	 * @param int         $limit   Most clicks (1 to 5,000).
+	 * @param float       $timeout Seconds to wait for the answer.
+	 * @return array<string, mixed>|WP_Error { clicks: [{ shareId, at, visitorKey }], next }.
+	 */
+	public static function click_feed( ?string $after, int $limit, float $timeout ) {
+		$query = array( 'limit' => $limit ) + ( null === $after ? array() : array( 'after' => $after ) );
+		return self::request( 'GET', '/api/clicks?' . http_build_query( $query, '', '&', PHP_QUERY_RFC3986 ), null, $timeout );
+	}
+
+	/**
 	 * Whether the tracker answers and what the key may do, without creating or deleting
 	 * anything: the tracker checks the key and its scope before the request, so an empty link
 	 * request answers 400 (validation) to a key that may issue, a share id no code can have
@@ -376,7 +390,8 @@ final class Shareworthy_Tracker_Client {
 
 	/**
 	 * GET /shareworthy/v1/tracker/check, for the settings page: check() as
-	 * { ok, scopes: { issue, erase, report }, message }.
+	 * { ok, scopes: { issue, erase, report }, message, clicks }, clicks being what the click
+	 * imports did (Shareworthy_Tracker_Clicks::status()).
 	 */
 	public static function register_check_route(): void {
 		register_rest_route(
@@ -403,6 +418,7 @@ final class Shareworthy_Tracker_Client {
 					'ok'      => false,
 					'scopes'  => null,
 					'message' => $scopes->get_error_message(),
+					'clicks'  => Shareworthy_Tracker_Clicks::status(),
 				)
 			);
 		}
@@ -414,6 +430,7 @@ final class Shareworthy_Tracker_Client {
 				'message' => $ok
 					? __( 'The click tracker answers and the key may issue and erase links.', 'shareworthy' )
 					: __( 'The click tracker answers, but the key needs both the issue and the erase scopes (TRACKER_API_KEYS key:issue+erase, +report for reports).', 'shareworthy' ),
+				'clicks'  => Shareworthy_Tracker_Clicks::status(),
 			)
 		);
 	}
@@ -623,12 +640,13 @@ final class Shareworthy_Tracker_Client {
 	 * One API request. The key goes in the Authorization header only; errors carry the
 	 * tracker's own explanation (problem+json detail and issues), never the key.
 	 *
-	 * @param string                    $method GET, POST or DELETE.
-	 * @param string                    $path   Path and query under the tracker URL.
-	 * @param array<string, mixed>|null $body   JSON body.
+	 * @param string                    $method  GET, POST or DELETE.
+	 * @param string                    $path    Path and query under the tracker URL.
+	 * @param array<string, mixed>|null $body    JSON body.
+	 * @param float                     $timeout Seconds to wait.
 	 * @return array<string, mixed>|WP_Error The decoded JSON answer.
 	 */
-	private static function request( string $method, string $path, ?array $body = null ) {
+	private static function request( string $method, string $path, ?array $body = null, float $timeout = self::TIMEOUT ) {
 		$base = (string) get_option( self::URL_OPTION, '' );
 		$key  = (string) get_option( self::KEY_OPTION, '' );
 		if ( '' === $base || '' === $key ) {
@@ -636,7 +654,7 @@ final class Shareworthy_Tracker_Client {
 		}
 		$args = array(
 			'method'      => $method,
-			'timeout'     => self::TIMEOUT,
+			'timeout'     => $timeout,
 			// A tracker never redirects its API; following one could send the key elsewhere.
 			'redirection' => 0,
 			'headers'     => array(

@@ -6,6 +6,8 @@
  * @package Shareworthy
  */
 
+require_once __DIR__ . '/TrackerProcess.php';
+
 /**
  * Short links from the tracker, the fallback to /go/ when it fails, erasure, and the two options.
  */
@@ -19,110 +21,23 @@ final class TrackerClientTest extends Shareworthy_TestCase {
 
 	private const BROWSER = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
 
-	/**
-	 * The tracker process.
-	 *
-	 * @var resource|null
-	 */
-	private static $process = null;
-
-	/** Its base URL. */
-	private static string $url = '';
-
-	/** Its temporary folder (database, log). */
-	private static string $dir = '';
-
-	/** Why the tests cannot run here, when they cannot. */
-	private static ?string $unavailable = null;
+	use Shareworthy_Tracker_Process;
 
 	/**
-	 * Starts the tracker, or notes why it cannot (no node, tracker not built). In CI both
-	 * must be there: a missing build fails the suite instead of skipping it.
+	 * Starts the tracker with both keys.
 	 */
 	public static function setUpBeforeClass(): void {
 		parent::setUpBeforeClass();
 		// Outside any test transaction: SchemaTest's uninstall (committed on MariaDB) drops the table.
 		Shareworthy_Tracker_Client::maybe_upgrade();
-		$root = dirname( __DIR__, 3 );
-		$node = trim( (string) shell_exec( 'command -v node' ) );
-		if ( '' === $node || ! is_file( $root . '/packages/tracker/dist/cli.js' ) ) {
-			self::$unavailable = '' === $node ? 'node is not installed' : 'packages/tracker is not built (npm run build -w @shareworthy/tracker)';
-			if ( getenv( 'CI' ) ) {
-				throw new RuntimeException( self::$unavailable );
-			}
-			return;
-		}
-		$port      = (int) substr( (string) strrchr( self::free_address(), ':' ), 1 );
-		self::$dir = sys_get_temp_dir() . '/shareworthy-tracker-' . getmypid();
-		@mkdir( self::$dir, 0700, true ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
-		$log           = self::$dir . '/tracker.log';
-		self::$url     = 'http://127.0.0.1:' . $port;
-		self::$process = proc_open(
-			array( $node, $root . '/packages/tracker/bin/shareworthy-tracker.mjs' ),
-			array(
-				0 => array( 'file', '/dev/null', 'r' ),
-				1 => array( 'file', $log, 'a' ),
-				2 => array( 'file', $log, 'a' ),
-			),
-			$pipes,
-			$root,
-			array(
-				'PATH'                         => (string) getenv( 'PATH' ),
-				'TRACKER_PORT'                 => (string) $port,
-				'TRACKER_SQLITE_PATH'          => self::$dir . '/tracker.sqlite',
-				'TRACKER_SQLITE_SYNCHRONOUS'   => 'NORMAL',
-				'TRACKER_API_KEYS'             => self::KEY . ':issue+report+erase,' . self::ISSUE_ONLY_KEY . ':issue',
-				// The test items' public URLs, and the site itself for items without one.
-				'TRACKER_ALLOWED_TARGET_HOSTS' => 'www.example.com,127.0.0.1',
-				'TRACKER_LOG_LEVEL'            => 'warn',
-			)
-		);
-		$deadline = microtime( true ) + 20;
-		while ( microtime( true ) < $deadline ) {
-			$health = wp_remote_get( self::$url . '/healthz', array( 'timeout' => 1 ) );
-			if ( 200 === wp_remote_retrieve_response_code( $health ) ) {
-				return;
-			}
-			if ( ! proc_get_status( self::$process )['running'] ) {
-				break;
-			}
-			usleep( 100000 );
-		}
-		throw new RuntimeException( 'The tracker did not start: ' . (string) file_get_contents( $log ) );
+		self::start_tracker( self::KEY . ':issue+report+erase,' . self::ISSUE_ONLY_KEY . ':issue' );
 	}
 
 	/**
-	 * A loopback address nothing listens on (a port the system just gave out and took back).
-	 *
-	 * @return string 127.0.0.1:port
-	 */
-	private static function free_address(): string {
-		$socket  = stream_socket_server( 'tcp://127.0.0.1:0' );
-		$address = (string) stream_socket_get_name( $socket, false );
-		fclose( $socket );
-		return $address;
-	}
-
-	/**
-	 * Stops the tracker (SIGTERM: it writes pending clicks and exits) and removes its files.
+	 * Stops it.
 	 */
 	public static function tearDownAfterClass(): void {
-		if ( is_resource( self::$process ) ) {
-			proc_terminate( self::$process );
-			$deadline = microtime( true ) + 5;
-			while ( proc_get_status( self::$process )['running'] && microtime( true ) < $deadline ) {
-				usleep( 50000 );
-			}
-			if ( proc_get_status( self::$process )['running'] ) {
-				proc_terminate( self::$process, 9 );
-			}
-			proc_close( self::$process );
-			self::$process = null;
-		}
-		if ( '' !== self::$dir ) {
-			array_map( 'unlink', glob( self::$dir . '/*' ) ?: array() );
-			@rmdir( self::$dir ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
-		}
+		self::stop_tracker();
 		parent::tearDownAfterClass();
 	}
 
