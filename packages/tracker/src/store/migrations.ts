@@ -89,4 +89,20 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX clicks_keyed;
     `,
   },
+  {
+    version: 3,
+    // SQLite: the dedupe index keyed by a 53-bit fingerprint of (code, visitor key) instead of
+    // the two texts (see fingerprint.ts), computed for existing rows with the function the store
+    // registers (`tracker_fingerprint`, the same code as new rows). PostgreSQL is unchanged: the
+    // same idea there (an index on hashtextextended(code || ' ' || visitor_key, 0)) was measured
+    // at 56.0 against 56.3 µs of server CPU per click, 13,800 against 13,400 clicks/s: no gain.
+    name: 'SQLite dedupe index on a fingerprint of code and visitor key',
+    sqlite: `
+      ALTER TABLE clicks ADD COLUMN fingerprint INTEGER;
+      UPDATE clicks SET fingerprint = tracker_fingerprint(code, visitor_key) WHERE visitor_key IS NOT NULL;
+      DROP INDEX clicks_dedupe;
+      CREATE INDEX clicks_dedupe ON clicks (fingerprint, at);
+    `,
+    postgres: 'SELECT 1',
+  },
 ];

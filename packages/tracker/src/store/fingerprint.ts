@@ -1,0 +1,34 @@
+/**
+ * The dedupe index key of a click: a 53-bit number drawn from its code and visitor key.
+ *
+ * SQLite's dedupe index was `(code, visitor_key, at)`: 80-odd bytes of text per entry, found
+ * by comparing strings. Keyed by this number instead, an entry is about a fifth of the size
+ * and each step down the tree compares two integers. Two different (code, visitor) pairs may
+ * share a fingerprint; the dedupe query still compares the code and the visitor key of every
+ * row it finds, so a collision only costs one extra row read, never merges two visitors.
+ */
+
+/**
+ * Hashes a click's code and visitor key to a non-negative safe integer (53 bits), the same on
+ * every instance and every run (cyrb53, public domain: two 32-bit multiply-xorshift lanes).
+ * @param code the short link's code
+ * @param visitorKey the click's visitor key
+ * @returns an integer in [0, 2^53)
+ * @example clickFingerprint('q3ZkT0bX9a', '9f86d081…') // e.g. 4264190185462345
+ */
+export function clickFingerprint(code: string, visitorKey: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  // The code has a fixed length, so code + key cannot be read two ways; a separator keeps it so for any input.
+  const text = `${code}\u0000${visitorKey}`;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
