@@ -217,6 +217,62 @@ final class TrackerClicksTest extends Shareworthy_TestCase {
 		$this->assertSame( 1, $this->rollup_clicks( $share['share'] ) );
 	}
 
+	public function test_a_process_killed_before_its_commit_leaves_nothing_and_the_next_pull_imports_the_click_once(): void {
+		global $wpdb;
+		$this->as_role( 'subscriber' );
+		$item  = $this->item( array(), '' );
+		$share = $this->share( $item );
+		$this->visit_link( $share['trackedUrl'] );
+		// The pulling processes must see the share: this test commits and cleans up after itself.
+		$wpdb->query( 'COMMIT' );
+		try {
+			$killed = $this->pull_in_process( 'kill' );
+			$this->assertSame( 9, $killed['status'], $killed['output'] ); // proc_close() answers the signal that ended it: SIGKILL.
+			$this->assertSame( 0, Shareworthy_Clicks::count_for_share( (int) $share['id'] ) );
+			$this->assertSame( '', (string) $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", Shareworthy_Tracker_Clicks::CURSOR_OPTION ) ) );
+
+			$this->assertSame( 1, json_decode( $this->pull_in_process( 'run' )['output'], true )['imported'] );
+			wp_cache_flush();
+			// Here, outside any transaction: the pull's own START TRANSACTION and COMMIT.
+			$this->assertSame( 0, Shareworthy_Tracker_Clicks::pull( 5.0 )['imported'] );
+			$this->assertSame( 1, Shareworthy_Clicks::count_for_share( (int) $share['id'] ) );
+			$this->assertSame( 1, $this->rollup_clicks( (int) $share['id'] ) );
+		} finally {
+			require_once ABSPATH . 'wp-admin/includes/user.php';
+			wp_delete_post( $item, true );
+			wp_delete_user( get_current_user_id() );
+			foreach ( array( Shareworthy_Tracker_Clicks::CURSOR_OPTION, Shareworthy_Tracker_Clicks::STATUS_OPTION, Shareworthy_Tracker_Client::URL_OPTION, Shareworthy_Tracker_Client::KEY_OPTION, Shareworthy_Tracker_Client::FAILURE_OPTION ) as $option ) {
+				delete_option( $option );
+			}
+			$wpdb->query( 'START TRANSACTION' );
+		}
+	}
+
+	/**
+	 * Runs tests/php/tracker-pull.php on this test run's database.
+	 *
+	 * @param string $mode kill or run.
+	 * @return array{status: int, output: string}
+	 */
+	private function pull_in_process( string $mode ): array {
+		$process = proc_open(
+			array( PHP_BINARY, __DIR__ . '/tracker-pull.php', defined( 'DB_DIR' ) && 'mariadb' !== getenv( 'SHAREWORTHY_DB' ) ? DB_DIR : '', $mode ),
+			array(
+				1 => array( 'pipe', 'w' ),
+				2 => array( 'pipe', 'w' ),
+			),
+			$pipes
+		);
+		$output = stream_get_contents( $pipes[1] ) . stream_get_contents( $pipes[2] );
+		fclose( $pipes[1] );
+		fclose( $pipes[2] );
+		$status = proc_close( $process );
+		return array(
+			'status' => $status,
+			'output' => (string) $output,
+		);
+	}
+
 	public function test_a_page_whose_cursor_another_pull_moved_writes_nothing(): void {
 		$share = $this->tracker_share();
 		add_option( Shareworthy_Tracker_Clicks::CURSOR_OPTION, '', '', false );
