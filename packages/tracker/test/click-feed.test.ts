@@ -1,7 +1,10 @@
 /**
  * GET /api/clicks over real HTTP on loopback, against both real stores.
  */
+import pg from 'pg';
 import { parseFeedQuery } from '../src/click-feed.js';
+import { FEED_LOCK } from '../src/store/postgres.js';
+import type { Store } from '../src/store/store.js';
 import { ALLOWED_HOST, ALLOWED_ORIGIN, BROWSER_UA, call, KEYS, startTestTracker, T0, type TestTracker } from './harness.js';
 import { STORE_KINDS, storeFactory, type FreshDatabase, type StoreFactory } from './stores.js';
 
@@ -187,5 +190,55 @@ describe.each(STORE_KINDS)('GET /api/clicks with %s', (kind) => {
     const preflight = await call(t.base, 'OPTIONS', '/api/clicks', { headers: { origin: ALLOWED_ORIGIN, 'access-control-request-method': 'GET' } });
     expect(preflight.status).toBe(204);
     expect((await call(t.base, 'GET', '/api/clicks', { key: KEYS.report, headers: { origin: 'https://evil.example' } })).status).toBe(403);
+  });
+});
+
+describe('the PostgreSQL click feed and batches still in flight', () => {
+  let factory: StoreFactory;
+  let db: FreshDatabase;
+  let store: Store;
+  let other: pg.Client;
+
+  beforeAll(async () => {
+    factory = await storeFactory('postgres');
+  }, 120_000);
+  afterAll(async () => {
+    await factory?.close();
+  });
+  beforeEach(async () => {
+    db = await factory.fresh();
+    store = db.open();
+    await store.migrate();
+    await store.insertLink({ code: 'AAAAAAAAAA', targetUrl: `https://${ALLOWED_HOST}/`, itemId: 'i', campaign: 'c', network: 'linkedin', shareId: 's', employeeId: null, createdAt: T0 });
+    other = new pg.Client({ connectionString: db.env['DATABASE_URL'] });
+    await other.connect();
+  });
+  afterEach(async () => {
+    await other.end();
+    await store.close();
+  });
+
+  const settled = async <T>(promise: Promise<T>, ms: number): Promise<boolean> =>
+    Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+
+  it('waits for a batch that drew a lower id and commits later, and then gives both clicks', async () => {
+    // A batch as recordClicks writes it: the lock shared, then its id drawn, not yet committed.
+    await other.query('BEGIN');
+    await other.query('SELECT pg_advisory_xact_lock_shared($1)', [FEED_LOCK]);
+    await other.query("INSERT INTO clicks (code, at, visitor_key) VALUES ('AAAAAAAAAA', $1, 'early')", [T0]);
+    expect(await store.recordClicks([{ code: 'AAAAAAAAAA', at: T0 + 1, visitorKey: 'later' }], 1000)).toEqual([true]);
+    const feed = store.clickFeed(0, 10);
+    expect(await settled(feed, 300)).toBe(false);
+    await other.query('COMMIT');
+    expect((await feed).map((click) => click.visitorKey)).toEqual(['early', 'later']);
+  });
+
+  it('makes a click batch wait while the feed fixes its horizon', async () => {
+    await other.query('BEGIN');
+    await other.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
+    const batch = store.recordClicks([{ code: 'AAAAAAAAAA', at: T0, visitorKey: 'k' }], 1000);
+    expect(await settled(batch, 300)).toBe(false);
+    await other.query('COMMIT');
+    expect(await batch).toEqual([true]);
   });
 });

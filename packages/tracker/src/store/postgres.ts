@@ -37,8 +37,8 @@ const clicksBetween = async (db: Queryable, from: number, to: number): Promise<C
 
 /** A fixed key for the migration lock ('shareworthy-tracker' hashed once, by hand). */
 const MIGRATION_LOCK = 727_471_913;
-/** Held shared by click batches and exclusively by the click feed (see clickFeed). */
-const FEED_LOCK = 727_471_914;
+/** Advisory lock held shared by click batches and exclusively by the click feed (see clickFeed). */
+export const FEED_LOCK = 727_471_914;
 
 /** Options for {@link openPostgresStore}. */
 export interface PostgresOptions {
