@@ -58,36 +58,17 @@ export function openSqliteStore(options: SqliteOptions): Store {
   };
   /**
    * Makes every transaction committed so far durable (FULL mode): fdatasync of the WAL, off
-   * the event loop. One sync runs at a time and covers every commit made before it started;
-   * commits made while it runs wait for the next one, which starts as soon as it ends. So
-   * however many batches are waiting, there is one sync per sync's duration, not one per batch.
+   * the event loop. Several may run at once (see `writeConcurrency`): each covers every
+   * commit made before it started, and concurrent calls all wait for the one opening of the WAL.
    */
-  const durable = (): Promise<void> => {
-    if (!fullSync) return Promise.resolve();
-    const done = new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }));
-    if (!syncing) void syncLoop();
-    return done;
-  };
-  let syncing = false;
-  const waiting: { readonly resolve: () => void; readonly reject: (error: unknown) => void }[] = [];
-  const syncLoop = async (): Promise<void> => {
-    syncing = true;
-    while (waiting.length > 0) {
-      // Everyone waiting now committed before this line: the sync about to start covers them all.
-      const covered = waiting.splice(0);
-      try {
-        wal ??= openWal().catch((error: unknown) => {
-          wal = undefined;
-          throw error;
-        });
-        const fd = await wal;
-        await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
-        for (const w of covered) w.resolve();
-      } catch (error) {
-        for (const w of covered) w.reject(error);
-      }
-    }
-    syncing = false;
+  const durable = async (): Promise<void> => {
+    if (!fullSync) return;
+    wal ??= openWal().catch((error: unknown) => {
+      wal = undefined;
+      throw error;
+    });
+    const fd = await wal;
+    await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
   };
   // Another process (a second tracker, a backup, a test reading the file) may hold the write lock briefly.
   db.pragma('busy_timeout = 5000');
@@ -173,7 +154,7 @@ export function openSqliteStore(options: SqliteOptions): Store {
     // Measured on this (shared, busy) machine's virtual disk: 1 fdatasync at a time 100–850/s,
     // 4 at a time ~2,000/s at about the same latency; redirects (tests/bench, 4 alternating
     // rounds against the same build with 1) 5,450 against 4,620 req/s median, noisy.
-    writeConcurrency: Number(process.env['EXP_WC'] ?? (fullSync ? 4 : 1)),
+    writeConcurrency: fullSync ? 4 : 1,
     async migrate() {
       const applied = db.transaction(() => {
         const done = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version));
