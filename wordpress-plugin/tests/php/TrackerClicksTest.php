@@ -30,21 +30,11 @@ final class TrackerClicksTest extends Shareworthy_TestCase {
 	}
 
 	/**
-	 * Stops it.
-	 */
-	public static function tearDownAfterClass(): void {
-		self::stop_tracker();
-		parent::tearDownAfterClass();
-	}
-
-	/**
 	 * Points the site at the tracker (or skips without one).
 	 */
 	protected function setUp(): void {
 		parent::setUp();
-		if ( null !== self::$unavailable ) {
-			$this->markTestSkipped( 'No click tracker to test against: ' . self::$unavailable . '.' );
-		}
+		$this->require_tracker();
 		update_option( Shareworthy_Tracker_Client::URL_OPTION, self::$url );
 		update_option( Shareworthy_Tracker_Client::KEY_OPTION, self::KEY );
 	}

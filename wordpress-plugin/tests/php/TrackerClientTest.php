@@ -34,21 +34,11 @@ final class TrackerClientTest extends Shareworthy_TestCase {
 	}
 
 	/**
-	 * Stops it.
-	 */
-	public static function tearDownAfterClass(): void {
-		self::stop_tracker();
-		parent::tearDownAfterClass();
-	}
-
-	/**
 	 * Skips when the tracker could not start here; otherwise points the site at it.
 	 */
 	protected function setUp(): void {
 		parent::setUp();
-		if ( null !== self::$unavailable ) {
-			$this->markTestSkipped( 'No click tracker to test against: ' . self::$unavailable . '.' );
-		}
+		$this->require_tracker();
 		$this->configure( self::$url, self::KEY );
 	}
 

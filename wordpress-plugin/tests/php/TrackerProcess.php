@@ -7,8 +7,8 @@
  */
 
 /**
- * Starts and stops the tracker; the class using it calls start_tracker() in
- * setUpBeforeClass() and stop_tracker() in tearDownAfterClass().
+ * Starts and stops the tracker: the class using it calls start_tracker() in
+ * setUpBeforeClass() and require_tracker() in setUp(); the tracker stops after the class.
  */
 trait Shareworthy_Tracker_Process {
 
@@ -93,6 +93,23 @@ trait Shareworthy_Tracker_Process {
 		$address = (string) stream_socket_get_name( $socket, false );
 		fclose( $socket );
 		return $address;
+	}
+
+	/**
+	 * Stops the tracker after the class's tests.
+	 */
+	public static function tearDownAfterClass(): void {
+		self::stop_tracker();
+		parent::tearDownAfterClass();
+	}
+
+	/**
+	 * Skips the test when the tracker could not start here.
+	 */
+	private function require_tracker(): void {
+		if ( null !== self::$unavailable ) {
+			$this->markTestSkipped( 'No click tracker to test against: ' . self::$unavailable . '.' );
+		}
 	}
 
 	/**
