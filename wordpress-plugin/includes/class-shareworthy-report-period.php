@@ -15,6 +15,25 @@ defined( 'ABSPATH' ) || exit;
 final class Shareworthy_Report_Period {
 
 	/**
+	 * The `from` and `to` route arguments, described for the REST index (days in the site's
+	 * time zone); checked by from_request(), which gives every refusal its own message.
+	 *
+	 * @return array{from: array<string, string>, to: array<string, string>}
+	 */
+	public static function args(): array {
+		return array(
+			'from' => array(
+				'type'        => 'string',
+				'description' => __( 'First day (YYYY-MM-DD, site time zone); default: 29 days before "to".', 'shareworthy' ),
+			),
+			'to'   => array(
+				'type'        => 'string',
+				'description' => __( 'Last day (YYYY-MM-DD), included; default: today.', 'shareworthy' ),
+			),
+		);
+	}
+
+	/**
 	 * The first and last day of the period, each at midnight in $tz, or the 400 error.
 	 *
 	 * @param WP_REST_Request $request  Request with optional `from` and `to`.

@@ -29,7 +29,6 @@ final class Shareworthy_REST_Leaderboard_Controller extends WP_REST_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		$text = array( 'type' => 'string' );
 		register_rest_route(
 			$this->namespace,
 			'/' . $this->rest_base,
@@ -38,9 +37,7 @@ final class Shareworthy_REST_Leaderboard_Controller extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_items' ),
 					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => array(
-						'from'  => $text + array( 'description' => __( 'First day (YYYY-MM-DD, site time zone); default: 29 days before "to".', 'shareworthy' ) ),
-						'to'    => $text + array( 'description' => __( 'Last day (YYYY-MM-DD), included; default: today.', 'shareworthy' ) ),
+					'args'                => Shareworthy_Report_Period::args() + array(
 						'limit' => array(
 							'type'        => 'integer',
 							'minimum'     => 1,

@@ -42,9 +42,7 @@ final class Shareworthy_REST_Report_Controller extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_items' ),
 					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => array(
-						'from'     => $text + array( 'description' => __( 'First day (YYYY-MM-DD, site time zone); default: 29 days before "to".', 'shareworthy' ) ),
-						'to'       => $text + array( 'description' => __( 'Last day (YYYY-MM-DD), included; default: today.', 'shareworthy' ) ),
+					'args'                => Shareworthy_Report_Period::args() + array(
 						'groupBy'  => array(
 							'type'        => 'string',
 							'enum'        => Shareworthy_Report::GROUPS,
