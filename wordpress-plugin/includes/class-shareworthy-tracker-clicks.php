@@ -33,8 +33,14 @@ final class Shareworthy_Tracker_Clicks {
 	/** Option: what the last pulls did (see status()). */
 	public const STATUS_OPTION = 'shareworthy_tracker_pull_status';
 
-	/** Clicks asked for per request (the tracker allows up to 5,000). */
+	/** Clicks asked for per request by the cron event (the tracker allows up to 5,000). */
 	private const PAGE = 1000;
+
+	/**
+	 * Clicks per request before a report: each is recorded with a few queries, so a smaller page
+	 * keeps the import inside the report's budget too (the budget is checked between pages).
+	 */
+	private const REQUEST_PAGE = 200;
 
 	/** A report request pulls first when the last pull is older than this (seconds). */
 	private const STALE = 60;
@@ -106,7 +112,7 @@ final class Shareworthy_Tracker_Clicks {
 		if ( null === $result && 1 === preg_match( self::REPORT_ROUTES, (string) $route ) && Shareworthy_Tracker_Client::enabled() ) {
 			$last = (int) ( self::status_option()['attempt'] ?? 0 );
 			if ( time() - $last >= self::STALE ) {
-				self::pull( self::REQUEST_BUDGET );
+				self::pull( self::REQUEST_BUDGET, self::REQUEST_PAGE );
 			}
 		}
 		return $result;
@@ -118,9 +124,10 @@ final class Shareworthy_Tracker_Clicks {
 	 *
 	 * @param float $budget Seconds; no request starts once they are spent, and each is given
 	 *                      only what is left.
+	 * @param int   $limit  Clicks per request.
 	 * @return array{imported: int, skipped: int, error: ?string} This pull's figures.
 	 */
-	public static function pull( float $budget ): array {
+	public static function pull( float $budget, int $limit = self::PAGE ): array {
 		$deadline = microtime( true ) + $budget;
 		$pulled   = array(
 			'imported' => 0,
@@ -142,7 +149,7 @@ final class Shareworthy_Tracker_Clicks {
 			$stored = self::stored_cursor();
 			$state  = json_decode( $stored, true );
 			$after  = is_array( $state ) && ( $state['tracker'] ?? null ) === $tracker && is_string( $state['after'] ?? null ) ? $state['after'] : null;
-			$page   = Shareworthy_Tracker_Client::click_feed( $after, self::PAGE, $left );
+			$page   = Shareworthy_Tracker_Client::click_feed( $after, $limit, $left );
 			if ( ! is_wp_error( $page ) ) {
 				$page = self::checked_page( $page );
 			}
@@ -166,7 +173,7 @@ final class Shareworthy_Tracker_Clicks {
 			}
 			$pulled['imported'] += $done['imported'];
 			$pulled['skipped']  += $done['skipped'];
-			if ( count( $page['clicks'] ) < self::PAGE ) {
+			if ( count( $page['clicks'] ) < $limit ) {
 				break;
 			}
 		}

@@ -136,6 +136,19 @@ final class TrackerClicksTest extends Shareworthy_TestCase {
 		$this->assertSame( 1, Shareworthy_Clicks::count_for_share( $share['share'] ) );
 	}
 
+	public function test_a_pull_follows_the_cursor_over_several_pages(): void {
+		$shares = array( $this->tracker_share(), $this->tracker_share(), $this->tracker_share() );
+		foreach ( $shares as $share ) {
+			$this->visit_link( $share['url'] );
+		}
+		$pulled = Shareworthy_Tracker_Clicks::pull( 10.0, 1 );
+		$this->assertNull( $pulled['error'] );
+		$this->assertSame( 3, $pulled['imported'] );
+		foreach ( $shares as $share ) {
+			$this->assertSame( 1, Shareworthy_Clicks::count_for_share( $share['share'] ) );
+		}
+	}
+
 	public function test_a_report_within_a_minute_of_the_last_pull_does_not_pull_again(): void {
 		$share = $this->tracker_share();
 		Shareworthy_Tracker_Clicks::pull( 5.0 );
