@@ -289,6 +289,10 @@ final class TrackerClicksTest extends Shareworthy_TestCase {
 		$this->assertSame( 0, Shareworthy_Clicks::count_for_share( $share['share'] ) );
 		$this->assertSame( array( 'imported' => 1, 'skipped' => 0 ), Shareworthy_Tracker_Clicks::import_page( array( $click ), '', '{"tracker":"x","after":"2"}' ) );
 		$this->assertSame( 1, Shareworthy_Clicks::count_for_share( $share['share'] ) );
+		// The same click again (the same tracker under a second URL starts over): a repeat of itself.
+		Shareworthy_Tracker_Clicks::import_page( array( $click ), '{"tracker":"x","after":"2"}', '{"tracker":"y","after":"2"}' );
+		$this->assertSame( 1, Shareworthy_Clicks::count_for_share( $share['share'] ) );
+		$this->assertSame( 1, $this->rollup_clicks( $share['share'] ) );
 	}
 
 	public function test_the_status_reads_in_french_on_a_french_site(): void {
