@@ -28,6 +28,7 @@ import { createPolicyChecker } from '../../shared/policy';
 import CheckboxList from './checkbox-list';
 import { fieldErrors } from './errors';
 import { fromList, toList } from './lines';
+import TrackerStatus, { useTrackerCheck } from './tracker-status';
 
 const PATH = '/shareworthy/v1/settings';
 
@@ -96,9 +97,16 @@ export default function SettingsApp( { config } ) {
 		)
 	);
 	const [ sampleNetwork, setSampleNetwork ] = useState( 'linkedin' );
+	const [ trackerCheck, runTrackerCheck ] = useTrackerCheck( config.locale );
+	// The tracker URL and key as saved: the check tests those, not what is being typed.
+	const savedTracker = useRef( null );
 
 	const receive = useCallback( ( data ) => {
 		setSettings( data );
+		savedTracker.current = {
+			url: data.trackerUrl,
+			key: data.trackerApiKey,
+		};
 		setTexts( {
 			...Object.fromEntries(
 				Object.keys( POLICY_LISTS ).map( ( key ) => [
@@ -210,10 +218,18 @@ export default function SettingsApp( { config } ) {
 				pointsPerClick: integer( settings.gamification.pointsPerClick ),
 			},
 		};
+		const trackerBefore = savedTracker.current;
 		apiFetch( { path: PATH, method: 'POST', data } )
 			.then(
 				( saved ) => {
 					receive( saved );
+					if (
+						'trackerUrl' in saved &&
+						( data.trackerUrl !== trackerBefore?.url ||
+							data.trackerApiKey !== trackerBefore?.key )
+					) {
+						runTrackerCheck();
+					}
 					setNotice( {
 						status: 'success',
 						text:
@@ -577,6 +593,14 @@ export default function SettingsApp( { config } ) {
 						onChange={ set( 'trackerApiKey' ) }
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
+					/>
+					<TrackerStatus
+						check={ trackerCheck }
+						onCheck={ runTrackerCheck }
+						edited={
+							settings.trackerUrl !== savedTracker.current?.url ||
+							settings.trackerApiKey !== savedTracker.current?.key
+						}
 					/>
 				</section>
 			) }

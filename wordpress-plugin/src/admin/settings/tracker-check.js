@@ -39,12 +39,12 @@ const SCOPES = {
 
 /**
  * @typedef {Object} CheckSummary
- * @property {'success'|'warning'|'error'} status    Notice status: every scope, some missing, tracker unusable.
- * @property {string}                      headline  Reachable or not.
- * @property {string}                      message   The tracker's (or WordPress's) own message.
- * @property {ScopeLine[]}                 scopes    Empty when the tracker could not be asked.
- * @property {string[]}                    clicks    The click import status, one sentence each.
- * @property {string}                      spoken    All of it as one text, for screen readers.
+ * @property {'success'|'warning'|'error'} status   Notice status: every scope, some missing, tracker unusable.
+ * @property {string}                      headline Reachable or not.
+ * @property {string}                      message  The tracker's (or WordPress's) own message.
+ * @property {ScopeLine[]}                 scopes   Empty when the tracker could not be asked.
+ * @property {string[]}                    clicks   The click import status, one sentence each.
+ * @property {string}                      spoken   All of it as one text, for screen readers.
  */
 
 /**
@@ -90,7 +90,10 @@ export function describeCheck( answer, format ) {
 		status = 'warning';
 	}
 	const headline = reachable
-		? __( 'The click tracker answers with this URL and key.', 'shareworthy' )
+		? __(
+				'The click tracker answers with this URL and key.',
+				'shareworthy'
+			)
 		: __(
 				'The click tracker cannot be used with this URL and key.',
 				'shareworthy'
@@ -117,8 +120,10 @@ export function describeCheck( answer, format ) {
 /**
  * The click import status as sentences: when it last ran, the counts, the last error.
  *
- * @param {Object|undefined} clicks `{ lastPull, lastError, imported, skipped }`.
- * @param {Object}           format `{ formatDate, locale }`, as for describeCheck().
+ * @param {Object|undefined}        clicks            `{ lastPull, lastError, imported, skipped }`.
+ * @param {Object}                  format            As for describeCheck().
+ * @param {(iso: string) => string} format.formatDate Formats lastPull.
+ * @param {string}                  format.locale     Language of the counts.
  * @return {string[]} Sentences.
  */
 function describeClicks( clicks, { formatDate, locale } ) {

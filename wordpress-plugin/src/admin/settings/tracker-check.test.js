@@ -50,9 +50,9 @@ describe( 'describeCheck', () => {
 		expect( erase.text ).toMatch(
 			/^Erase links and clicks: missing\. Without it, erasure requests .* cannot reach the tracker/
 		);
-		expect(
-			summary.scopes.filter( ( line ) => line.granted ).length
-		).toBe( 2 );
+		expect( summary.scopes.filter( ( line ) => line.granted ).length ).toBe(
+			2
+		);
 	} );
 
 	it( 'says short links and click imports stop without issue and report', () => {
