@@ -161,6 +161,32 @@ describe.each(STORE_KINDS)('GET /api/clicks with %s', (kind) => {
     expect(clicks.map((c) => c.shareId)).toEqual([kept.shareId]);
   });
 
+  it('gives a reader already past erased newest clicks, or past a purge that emptied the table, the clicks stored after them', async () => {
+    const kept = await createLink();
+    const erased = await createLink();
+    await visit(kept.code, `${BROWSER_UA} 1`);
+    await visit(erased.code, `${BROWSER_UA} 2`);
+    await visit(erased.code, `${BROWSER_UA} 3`);
+    const read = await all(10);
+    expect(read.clicks).toHaveLength(3);
+    const highest = Number(read.cursor);
+    expect((await call(t.base, 'DELETE', `/api/shares/${erased.shareId}`, { key: KEYS.erase })).json()).toEqual({ links: 1, clicks: 2 });
+
+    t.clock.now = T0 + 1000;
+    await visit(kept.code, `${BROWSER_UA} after erasure`);
+    const afterErasure = await all(10, read.cursor);
+    expect(afterErasure.clicks.map((c) => c.at)).toEqual([T0 + 1000]);
+    expect(Number(afterErasure.cursor)).toBeGreaterThan(highest);
+
+    expect(await t.store.purge(T0 + 2000, '2026-11-02')).toEqual({ clicks: 2 });
+    expect(await t.store.clickFeed(0, 10)).toEqual([]);
+    t.clock.now = T0 + 3000;
+    await visit(kept.code, `${BROWSER_UA} after purge`);
+    const afterPurge = await all(10, afterErasure.cursor);
+    expect(afterPurge.clicks.map((c) => c.at)).toEqual([T0 + 3000]);
+    expect(Number(afterPurge.cursor)).toBeGreaterThan(Number(afterErasure.cursor));
+  });
+
   it('needs a key with the report scope', async () => {
     expect((await call(t.base, 'GET', '/api/clicks')).status).toBe(401);
     expect((await call(t.base, 'GET', '/api/clicks', { key: 'not-a-known-key' })).status).toBe(401);

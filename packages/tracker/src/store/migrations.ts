@@ -105,4 +105,37 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     postgres: 'SELECT 1',
   },
+  {
+    version: 4,
+    // SQLite: click ids that are never handed out twice, so a click-feed cursor (the last id a
+    // client has seen) never sits above a click stored later. A plain INTEGER PRIMARY KEY is
+    // max(rowid) + 1: once the newest clicks are deleted (an erasure, the purge emptying the
+    // table) their ids are drawn again, below cursors already past them. AUTOINCREMENT keeps the
+    // largest id ever used in sqlite_sequence. SQLite cannot add it to an existing table, so the
+    // table is rebuilt as its documentation describes (https://sqlite.org/lang_altertable.html,
+    // "making other kinds of table schema changes"): new table, rows copied with their ids, old
+    // dropped, new renamed, the indexes as migration 3 left them. migrate() runs it in one
+    // transaction. The sequence is seeded with the largest id left: ids of clicks deleted before
+    // this migration are unknown to SQLite and cannot be skipped. PostgreSQL's clicks.id is an
+    // identity column (a sequence, no CYCLE, never restarted by the store): nothing to change.
+    name: 'SQLite click ids never reused (AUTOINCREMENT)',
+    sqlite: `
+      CREATE TABLE clicks_autoincrement (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        code TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        visitor_key TEXT,
+        fingerprint INTEGER
+      );
+      INSERT INTO clicks_autoincrement (id, code, at, visitor_key, fingerprint)
+        SELECT id, code, at, visitor_key, fingerprint FROM clicks ORDER BY id;
+      DROP TABLE clicks;
+      ALTER TABLE clicks_autoincrement RENAME TO clicks;
+      CREATE INDEX clicks_dedupe ON clicks (fingerprint, at);
+      CREATE INDEX clicks_at ON clicks (at);
+      DELETE FROM sqlite_sequence WHERE name = 'clicks';
+      INSERT INTO sqlite_sequence (name, seq) SELECT 'clicks', coalesce(max(id), 0) FROM clicks;
+    `,
+    postgres: 'SELECT 1',
+  },
 ];

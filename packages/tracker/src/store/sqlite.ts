@@ -258,9 +258,10 @@ export function openSqliteStore(options: SqliteOptions): Store {
       db.close();
     },
     async clickFeed(after, limit) {
-      // One writer at a time: a committed click's rowid is above every click committed before
-      // it, so one statement's snapshot never has a gap that a later commit could fill. (Rowids
-      // are max + 1: ids of deleted newest clicks are drawn again; see the README's API table.)
+      // One writer at a time: a committed click's id is above every click committed before it,
+      // so one statement's snapshot never has a gap that a later commit could fill. And ids are
+      // AUTOINCREMENT (migration 4): an erased or purged click's id is never drawn again, so a
+      // cursor past it still sees every click stored later.
       return db
         .prepare<[number, number], { id: number; code: string; share_id: string; visitor_key: string; at: number }>(
           'SELECT c.id, c.code, l.share_id, c.visitor_key, c.at FROM clicks c JOIN links l ON l.code = c.code WHERE c.id > ? ORDER BY c.id LIMIT ?',
