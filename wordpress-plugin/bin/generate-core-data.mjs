@@ -129,6 +129,8 @@ const data = {
   utmMedium: need('DEFAULT_UTM_MEDIUM'),
   dedupeWindowMs: need('DEDUPE_WINDOW_MS'),
   networks,
+  networkNames: { ...need('NETWORK_NAMES') },
+  reachPerShare: { ...need('DEFAULT_REACH_PER_SHARE') },
   // Curation: the item model the meta schema and the feed ranking follow.
   itemKinds: [...need('ITEM_KINDS')],
   itemStatuses: [...need('ITEM_STATUSES')],

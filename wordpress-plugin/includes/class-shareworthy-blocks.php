@@ -420,18 +420,8 @@ final class Shareworthy_Blocks {
 	 * @return array<string, string> Id => name, in the given order.
 	 */
 	public static function network_labels( array $networks ): array {
-		$names = array(
-			'linkedin' => 'LinkedIn',
-			'x'        => 'X',
-			'facebook' => 'Facebook',
-			'xing'     => 'XING',
-			'bluesky'  => 'Bluesky',
-			'reddit'   => 'Reddit',
-			'whatsapp' => 'WhatsApp',
-			'telegram' => 'Telegram',
-			'teams'    => 'Microsoft Teams',
-			'email'    => __( 'Email', 'shareworthy' ),
-		);
+		// Brand names as core writes them; only the word "Email" is translated.
+		$names = array( 'email' => __( 'Email', 'shareworthy' ) ) + Shareworthy_Core_Data::network_names();
 		$labels = array();
 		foreach ( $networks as $network ) {
 			$labels[ $network ] = $names[ $network ] ?? $network;

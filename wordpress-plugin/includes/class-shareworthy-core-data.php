@@ -54,6 +54,24 @@ final class Shareworthy_Core_Data {
 	}
 
 	/**
+	 * Networks, id => name as its owner writes it (core's NETWORK_NAMES; English `Email`).
+	 *
+	 * @return array<string, string>
+	 */
+	public static function network_names(): array {
+		return self::all()['networkNames'];
+	}
+
+	/**
+	 * Typical audience of one share per network (core's DEFAULT_REACH_PER_SHARE).
+	 *
+	 * @return array<string, int|float>
+	 */
+	public static function reach_per_share(): array {
+		return self::all()['reachPerShare'];
+	}
+
+	/**
 	 * One PCRE pattern that matches bots, crawlers, HTTP libraries and link-preview fetchers.
 	 */
 	public static function bot_pattern(): string {

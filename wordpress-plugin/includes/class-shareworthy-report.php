@@ -32,34 +32,6 @@ final class Shareworthy_Report {
 	/** Key of the row of employees who did not opt in (core's OTHERS_KEY). */
 	public const OTHERS_KEY = 'others';
 
-	/** Core's DEFAULT_REACH_PER_SHARE (core/src/reports/reach.ts), sources documented there. */
-	private const REACH_PER_SHARE = array(
-		'linkedin' => 150,
-		'x'        => 61,
-		'facebook' => 200,
-		'xing'     => 150,
-		'bluesky'  => 61,
-		'reddit'   => 61,
-		'whatsapp' => 1,
-		'telegram' => 1,
-		'teams'    => 1,
-		'email'    => 1,
-	);
-
-	/** Core's NETWORK_LABELS: report labels are English; screens translate by key. */
-	private const NETWORK_LABELS = array(
-		'linkedin' => 'LinkedIn',
-		'x'        => 'X',
-		'facebook' => 'Facebook',
-		'xing'     => 'XING',
-		'bluesky'  => 'Bluesky',
-		'reddit'   => 'Reddit',
-		'whatsapp' => 'WhatsApp',
-		'telegram' => 'Telegram',
-		'teams'    => 'Microsoft Teams',
-		'email'    => 'Email',
-	);
-
 	/**
 	 * The report, as core's Report without `excluded`.
 	 *
@@ -454,7 +426,8 @@ final class Shareworthy_Report {
 					$labels[ $key ] = '' === $key ? '(no campaign)' : $key;
 					break;
 				case 'network':
-					$labels[ $key ] = self::NETWORK_LABELS[ $key ] ?? $key;
+					// English like core's labels; screens translate by key.
+					$labels[ $key ] = Shareworthy_Core_Data::network_names()[ $key ] ?? $key;
 					break;
 				case 'employee':
 					$user           = self::OTHERS_KEY === $key ? false : get_userdata( (int) $key );
@@ -499,7 +472,7 @@ final class Shareworthy_Report {
 	 * @param float|null $per     One figure for every network, or null for core's defaults.
 	 */
 	private static function reach_of( string $network, $per ): float {
-		$value = null === $per ? ( self::REACH_PER_SHARE[ $network ] ?? 0 ) : (float) $per;
+		$value = null === $per ? ( Shareworthy_Core_Data::reach_per_share()[ $network ] ?? 0 ) : (float) $per;
 		return is_finite( (float) $value ) && $value > 0 ? (float) $value : 0.0;
 	}
 

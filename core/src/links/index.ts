@@ -3,6 +3,6 @@
  * @packageDocumentation
  */
 export { appendUtm, type AppendUtmOptions, type Utm } from './utm.js';
-export { NETWORKS, shareIntentUrl, type Network, type ShareContent } from './share.js';
+export { NETWORKS, NETWORK_NAMES, shareIntentUrl, type Network, type ShareContent } from './share.js';
 export { DEFAULT_UTM_MEDIUM, campaignSlug, shareUtm, trackedShareUrl, type ShareTracking } from './tracking.js';
 export { validateTargetUrl, type TargetOptions } from './target.js';

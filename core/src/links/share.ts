@@ -13,6 +13,24 @@ export const NETWORKS = ['linkedin', 'x', 'facebook', 'xing', 'bluesky', 'reddit
 /** One of {@link NETWORKS}; also the `utm_source` of a share on it. */
 export type Network = (typeof NETWORKS)[number];
 
+/**
+ * Each network's name as its owner writes it (brand names, not translated; `email` is the
+ * English word, which hosts may translate or restyle for their sentences).
+ * @example NETWORK_NAMES.xing // 'XING'
+ */
+export const NETWORK_NAMES: Readonly<Record<Network, string>> = {
+  linkedin: 'LinkedIn',
+  x: 'X',
+  facebook: 'Facebook',
+  xing: 'XING',
+  bluesky: 'Bluesky',
+  reddit: 'Reddit',
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  teams: 'Microsoft Teams',
+  email: 'Email',
+};
+
 /** What to share. Each network honours only some fields: see {@link shareIntentUrl}. */
 export interface ShareContent {
   /** The (tracked) URL of the article. */

@@ -3,6 +3,7 @@
  * (U+00A0) before `:` and inside « », the typographic apostrophe ’, and numbers grouped the
  * French way by `Intl.NumberFormat` (`63 206` with U+202F).
  */
+import { NETWORK_NAMES } from '../links/index.js';
 import type { Network } from './networks.js';
 
 /** Languages of the messages. */
@@ -23,20 +24,10 @@ export type FindingCode =
 
 const NBSP = '\u00a0';
 
-const NETWORK_NAMES: Readonly<Record<Network, string>> = {
-  linkedin: 'LinkedIn',
-  x: 'X',
-  facebook: 'Facebook',
-  xing: 'XING',
-  bluesky: 'Bluesky',
-  reddit: 'Reddit',
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  teams: 'Microsoft Teams',
-  email: 'e-mail',
-};
+// Mid-sentence, "by e-mail" / « par e-mail »: the word, not the brand-style name.
+const SENTENCE_NAMES: Readonly<Record<string, string>> = { ...NETWORK_NAMES, email: 'e-mail' };
 
-const nameOf = (network: string): string => (NETWORK_NAMES as Readonly<Record<string, string>>)[network] ?? network;
+const nameOf = (network: string): string => SENTENCE_NAMES[network] ?? network;
 
 /** "on LinkedIn", "by e-mail"; « sur LinkedIn », « par e-mail ». An unknown name is shown as given. */
 const where = (locale: PolicyLocale, network: string): string =>

@@ -4,7 +4,7 @@
  * exactly this {@link Report}, so dashboards and exports agree to the digit.
  */
 import { parseIsoDate } from '../curation/index.js';
-import type { Network } from '../links/index.js';
+import { NETWORK_NAMES, type Network } from '../links/index.js';
 import { checkDay, dayOf, nextDay } from './days.js';
 import type { EventTime, ReportEvents, ShareEvent } from './events.js';
 import { reachOf, type ReachPerShare } from './reach.js';
@@ -91,19 +91,6 @@ export interface AggregateOptions {
   readonly to?: string;
 }
 
-const NETWORK_LABELS: Readonly<Record<Network, string>> = {
-  linkedin: 'LinkedIn',
-  x: 'X',
-  facebook: 'Facebook',
-  xing: 'XING',
-  bluesky: 'Bluesky',
-  reddit: 'Reddit',
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  teams: 'Microsoft Teams',
-  email: 'Email',
-};
-
 /**
  * Key of the row that gathers employees who did not opt in.
  * @example report.rows.find((row) => row.key === OTHERS_KEY)
@@ -147,7 +134,7 @@ function groupOf(share: ShareEvent, by: Exclude<GroupBy, 'day'>, optedIn: Readon
       return [campaign, campaign === '' ? '(no campaign)' : campaign];
     }
     case 'network':
-      return [share.network, Object.hasOwn(NETWORK_LABELS, share.network) ? NETWORK_LABELS[share.network as Network] : share.network];
+      return [share.network, Object.hasOwn(NETWORK_NAMES, share.network) ? NETWORK_NAMES[share.network as Network] : share.network];
     case 'employee':
       return namesEmployee(share.employeeId) && optedIn?.has(share.employeeId) === true ? [share.employeeId, share.employeeId] : [OTHERS_KEY, 'Others'];
   }

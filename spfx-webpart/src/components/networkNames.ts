@@ -2,16 +2,14 @@
  * Network names as people write them, and the `{name}` placeholders of the strings in `loc/`,
  * shared by the composer and the editor's form.
  */
-import type { Network } from '@shareworthy/core';
+import { NETWORK_NAMES as CORE_NETWORK_NAMES, type Network } from '@shareworthy/core';
 
 /**
- * Display name of each network (brand names: not translated).
+ * Display name of each network (brand names from core, not translated), with `E-mail`, the
+ * spelling both of this solution's languages read.
  * @example NETWORK_NAMES.x // 'X'
  */
-export const NETWORK_NAMES: Readonly<Record<Network, string>> = {
-  linkedin: 'LinkedIn', x: 'X', facebook: 'Facebook', xing: 'XING', bluesky: 'Bluesky',
-  reddit: 'Reddit', whatsapp: 'WhatsApp', telegram: 'Telegram', teams: 'Microsoft Teams', email: 'E-mail',
-};
+export const NETWORK_NAMES: Readonly<Record<Network, string>> = { ...CORE_NETWORK_NAMES, email: 'E-mail' };
 
 /**
  * Fills `{name}` placeholders; an unknown one stays as written, so a typo shows instead of vanishing.
