@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { databaseFile, ensureSite, login, repoRoot, siteDir, startServer } from '../../wordpress-plugin/bin/wp-env.mjs';
-import { axeViolations, launchChromium, setSiteLanguage } from './browser.mjs';
+import { axeViolations, launchChromium, logInPage, setSiteLanguage } from './browser.mjs';
 
 const PORT = Number(process.env.SHAREWORTHY_E2E_REPORTS_PORT ?? 8894);
 const shots = join(repoRoot, 'test-results', 'screenshots');
@@ -39,14 +39,7 @@ const daysBefore = (days) => new Date(Date.now() - days * 86400000).toISOString(
 const count = (value) => new Intl.NumberFormat('en-US').format(value);
 
 async function openReports(viewport) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  context.setDefaultTimeout(15000);
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  const page = await context.newPage();
-  await page.goto(`${server.url}/wp-login.php`);
-  await page.fill('#user_login', 'admin');
-  await page.fill('#user_pass', 'password');
-  await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+  const { context, page } = await logInPage(browser, server.url, 'admin', { viewport, acceptDownloads: true });
   await page.goto(`${server.url}/wp-admin/admin.php?page=shareworthy-reports`);
   await page.locator('.shareworthy-reports__card').first().waitFor();
   await page.locator('.shareworthy-reports__status .components-spinner').waitFor({ state: 'detached' });
@@ -135,15 +128,8 @@ test('the reports page reads at 375 px without horizontal page scroll and withou
 });
 
 test('the settings page previews the policy on a sample message and saves the value of a click the reports use', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15000);
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  const { context, page } = await logInPage(browser, server.url, 'admin');
   try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/wp-login.php`);
-    await page.fill('#user_login', 'admin');
-    await page.fill('#user_pass', 'password');
-    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
     await page.goto(`${server.url}/wp-admin/admin.php?page=shareworthy-settings`);
     await page.getByLabel('Blocked terms').fill('Projet Éclair');
     await page.getByLabel('Sample message').fill('Le projet éclair arrive bientôt !');
@@ -167,15 +153,8 @@ test('the settings page previews the policy on a sample message and saves the va
 });
 
 test('the approval queue and the reported concerns read without serious axe violations, and an item is approved from the queue', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15000);
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  const { context, page } = await logInPage(browser, server.url, 'editor');
   try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/wp-login.php`);
-    await page.fill('#user_login', 'editor');
-    await page.fill('#user_pass', 'password');
-    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
     await page.goto(`${server.url}/wp-admin/admin.php?page=shareworthy-concerns`);
     assert.deepEqual(await axeViolations(page), []);
     await page.goto(`${server.url}/wp-admin/admin.php?page=shareworthy-approvals`);

@@ -24,15 +24,16 @@ export function launchChromium() {
 }
 
 /**
- * A new context (1280 × 900, 15 s timeouts, other hosts than 127.0.0.1 refused) and a page
- * logged in through wp-login.php.
+ * A new context (1280 × 900 unless `options` say otherwise, 15 s timeouts, other hosts than
+ * 127.0.0.1 refused) and a page logged in through wp-login.php.
  * @param {import('playwright-core').Browser} browser
  * @param {string} url site URL
  * @param {string} user user name (password `password`)
+ * @param {import('playwright-core').BrowserContextOptions} [options] more context options (viewport, acceptDownloads)
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page }>}
  */
-export async function logInPage(browser, url, user) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function logInPage(browser, url, user, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   context.setDefaultTimeout(15000);
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   const page = await context.newPage();
