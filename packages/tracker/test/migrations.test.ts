@@ -103,12 +103,12 @@ describe.each(STORE_KINDS)('%s store upgrade', (kind) => {
     await factory?.close();
   });
 
-  it('upgrades a version 2 database: versions 3 and 4 run, stored clicks keep counting for dedupe and reports', async () => {
+  it('upgrades a version 2 database: versions 3 to 5 run, stored clicks keep counting for dedupe and reports', async () => {
     const database = await factory.fresh();
     await versionTwo(kind, database);
     const store = database.open();
     try {
-      expect(await store.migrate()).toEqual([3, 4]);
+      expect(await store.migrate()).toEqual([3, 4, 5]);
       // A visitor whose click was stored before the upgrade is still a repeat inside the window, and counts after it.
       expect(
         await store.recordClicks(
@@ -134,12 +134,12 @@ describe.each(STORE_KINDS)('%s store upgrade', (kind) => {
     }
   });
 
-  it('upgrades a version 3 database: only version 4 runs, every click keeps its id, and dedupe still sees them', async () => {
+  it('upgrades a version 3 database: versions 4 and 5 run, every click keeps its id, and dedupe still sees them', async () => {
     const database = await factory.fresh();
     await versionThree(kind, database);
     const store = database.open();
     try {
-      expect(await store.migrate()).toEqual([4]);
+      expect(await store.migrate()).toEqual([4, 5]);
       expect((await store.clickFeed(0, 10)).map((c) => [c.id, c.code, c.at, c.visitorKey])).toEqual([
         [1, CODE, T0 - 2000, 'early'],
         [3, CODE, T0 - 1000, 'before'],
@@ -192,35 +192,31 @@ describe.each(STORE_KINDS)('%s store upgrade', (kind) => {
   });
 
   if (kind === 'sqlite') {
-    it('rebuilds a version 3 clicks table with AUTOINCREMENT: same indexes, sequence at the largest id, integrity intact', async () => {
+    it('rebuilds a version 3 clicks table with AUTOINCREMENT, then drops the dedupe index: sequence at the largest id, integrity intact', async () => {
       const database = await factory.fresh();
       await versionThree(kind, database);
       const path = database.env['TRACKER_SQLITE_PATH'] ?? '';
-      const indexesBefore = sqliteClickIndexes(path);
-      expect(indexesBefore).toEqual([
-        { name: 'clicks_at', unique: 0, origin: 'c', partial: 0, sql: 'CREATE INDEX clicks_at ON clicks (at)', columns: ['at'] },
+      const atIndex = { name: 'clicks_at', unique: 0, origin: 'c', partial: 0, sql: 'CREATE INDEX clicks_at ON clicks (at)', columns: ['at'] };
+      expect(sqliteClickIndexes(path)).toEqual([
+        atIndex,
         { name: 'clicks_dedupe', unique: 0, origin: 'c', partial: 0, sql: 'CREATE INDEX clicks_dedupe ON clicks (fingerprint, at)', columns: ['fingerprint', 'at'] },
       ]);
       const store = database.open();
       await store.migrate();
       await store.close();
-      expect(sqliteClickIndexes(path)).toEqual(indexesBefore);
+      expect(sqliteClickIndexes(path)).toEqual([atIndex]);
       const db = new Database(path, { readonly: true });
       try {
         expect(db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'clicks'").get()?.sql).toMatch(/id INTEGER PRIMARY KEY AUTOINCREMENT/);
         expect(db.prepare('SELECT name, seq FROM sqlite_sequence').all()).toEqual([{ name: 'clicks', seq: 4 }]);
-        expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'clicks%' ORDER BY name").all()).toEqual([
-          { name: 'clicks' },
-          { name: 'clicks_at' },
-          { name: 'clicks_dedupe' },
-        ]);
+        expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'clicks%' ORDER BY name").all()).toEqual([{ name: 'clicks' }, { name: 'clicks_at' }]);
         expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
       } finally {
         db.close();
       }
     });
 
-    it('gives clicks stored before the upgrade the fingerprint new clicks get, and finds repeats through the index', async () => {
+    it('leaves an append-only clicks table (no fingerprint column) and an empty spill table keyed by fingerprint', async () => {
       const database = await factory.fresh();
       await versionTwo(kind, database);
       const store = database.open();
@@ -228,17 +224,18 @@ describe.each(STORE_KINDS)('%s store upgrade', (kind) => {
       await store.close();
       const db = new Database(database.env['TRACKER_SQLITE_PATH'] ?? '', { readonly: true });
       try {
-        const rows = db.prepare<[], { visitor_key: string | null; fingerprint: number | null }>('SELECT visitor_key, fingerprint FROM clicks ORDER BY at').all();
-        expect(rows).toEqual([
-          { visitor_key: null, fingerprint: null },
-          { visitor_key: 'early', fingerprint: clickFingerprint(CODE, 'early') },
-          { visitor_key: 'before', fingerprint: clickFingerprint(CODE, 'before') },
+        expect(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('clicks') ORDER BY cid").all().map((c) => c.name)).toEqual(['id', 'code', 'at', 'visitor_key']);
+        expect(db.prepare<[], { name: string; pk: number }>("SELECT name, pk FROM pragma_table_info('dedupe_spill') ORDER BY cid").all()).toEqual([
+          { name: 'fingerprint', pk: 1 },
+          { name: 'id', pk: 2 },
+          { name: 'at', pk: 0 },
         ]);
+        expect(db.prepare('SELECT count(*) AS n FROM dedupe_spill').get()).toEqual({ n: 0 });
         const plan = db
-          .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN SELECT 1 FROM clicks WHERE fingerprint = 1 AND at > 2 AND code = 'x' AND visitor_key = 'y'`)
+          .prepare<[], { detail: string }>('EXPLAIN QUERY PLAN DELETE FROM dedupe_spill WHERE at <= 1')
           .all()
           .map((row) => row.detail);
-        expect(plan).toEqual([expect.stringContaining('USING INDEX clicks_dedupe (fingerprint=? AND at>?)')]);
+        expect(plan).toEqual([expect.stringContaining('USING COVERING INDEX dedupe_spill_at (at<?)')]);
       } finally {
         db.close();
       }

@@ -138,4 +138,25 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     postgres: 'SELECT 1',
   },
+  {
+    version: 5,
+    // SQLite: repeats are decided in the click writer's memory (recent-clicks.ts), so the
+    // dedupe index and the fingerprint column it needed go, and the clicks table is only
+    // appended to. `dedupe_spill` holds the recent clicks memory has no room for, by
+    // fingerprint; it is empty unless more clicks than the memory's capacity are recent.
+    // PostgreSQL keeps deciding in SQL with its index: several instances write at once there.
+    name: 'SQLite dedupe in memory: no dedupe index, a spill table',
+    sqlite: `
+      DROP INDEX clicks_dedupe;
+      ALTER TABLE clicks DROP COLUMN fingerprint;
+      CREATE TABLE dedupe_spill (
+        fingerprint INTEGER NOT NULL,
+        id INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (fingerprint, id)
+      ) WITHOUT ROWID;
+      CREATE INDEX dedupe_spill_at ON dedupe_spill (at);
+    `,
+    postgres: 'SELECT 1',
+  },
 ];

@@ -1,33 +1,29 @@
 /**
  * SQLite store (better-sqlite3): the default, with no set-up, for one tracker on one host.
- *
- * Durability: WAL journal. SQLite's own `synchronous=FULL` fsyncs the WAL inside every
- * commit, and better-sqlite3 is synchronous, so the event loop would stand still for each
- * fsync (measured here: ~0.3 ms idle, several ms on a busy disk) and no request could be
- * parsed meanwhile. So the pragma is `NORMAL` (a commit only write()s the WAL: it survives a
- * crash of the tracker, since the bytes are in the kernel's page cache) and, in `FULL` mode
- * (the default), every write method then calls `fdatasync` on the WAL file through libuv's
- * thread pool before it resolves. That is the same guarantee as `synchronous=FULL` (the
- * commit's WAL frames are on disk before the caller answers), but the fsync runs off the
- * event loop, and while it runs the next group-commit batch fills up. Checkpoints keep
- * SQLite's NORMAL behaviour: the WAL is synced before, the database file after each one.
- * In `NORMAL` mode there is no per-batch fsync: an answered click survives `kill -9` of the
- * tracker, but the last batches can be lost if the machine itself loses power.
+ * Durability and pragmas are `sqlite-connection.ts`'s; click batches are written on a thread
+ * of their own (`click-writer.ts`), everything else on this connection.
  */
-import { closeSync, fdatasync, fsync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Scope } from '../config.js';
+import { startClickWriter } from './click-writer.js';
 import { clickFingerprint } from './fingerprint.js';
 import { MIGRATIONS } from './migrations.js';
-import type { ClickInput, ClickRecord, FeedRecord, LinkRecord, Removed, ReportData, Store, StoredApiKey, LinkRow } from './store.js';
+import { openSqliteConnection, type SqliteSynchronous } from './sqlite-connection.js';
+import type { ClickRecord, FeedRecord, LinkRecord, Removed, ReportData, Store, StoredApiKey, LinkRow } from './store.js';
 import { toLink } from './store.js';
+
+/**
+ * A million recent clicks in memory: about 60 MB (24 bytes in the ring, the rest in a Map),
+ * enough for 550 counted clicks a second sustained over the 30-minute window.
+ */
+export const DEFAULT_DEDUPE_CAPACITY = 1_000_000;
 
 /** Options for {@link openSqliteStore}. */
 export interface SqliteOptions {
   readonly path: string;
   /** @default 'FULL' */
-  readonly synchronous?: 'FULL' | 'NORMAL';
+  readonly synchronous?: SqliteSynchronous;
+  /** Most recent clicks the dedupe memory holds (see recent-clicks.ts). @default 1000000 */
+  readonly dedupeCapacity?: number;
 }
 
 /**
@@ -37,47 +33,10 @@ export interface SqliteOptions {
  * @example const store = openSqliteStore({ path: './tracker.sqlite' }); await store.migrate();
  */
 export function openSqliteStore(options: SqliteOptions): Store {
-  const db = new Database(options.path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  const fullSync = (options.synchronous ?? 'FULL') === 'FULL';
-  let walFd: number | undefined;
-  let wal: Promise<number> | undefined;
-  const openWal = async (): Promise<number> => {
-    // The WAL exists once the first transaction has committed; it keeps its inode while we are open.
-    const fd = openSync(`${options.path}-wal`, 'r+');
-    walFd = fd;
-    // Its directory entry too, once, so the WAL file itself survives power loss.
-    const dir = openSync(dirname(options.path), 'r');
-    try {
-      await new Promise<void>((resolve, reject) => fsync(dir, (error) => (error ? reject(error) : resolve())));
-    } finally {
-      closeSync(dir);
-    }
-    return fd;
-  };
-  /**
-   * Makes every transaction committed so far durable (FULL mode): fdatasync of the WAL, off
-   * the event loop. Several may run at once (see `writeConcurrency`): each covers every
-   * commit made before it started, and concurrent calls all wait for the one opening of the WAL.
-   */
-  const durable = async (): Promise<void> => {
-    if (!fullSync) return;
-    wal ??= openWal().catch((error: unknown) => {
-      wal = undefined;
-      throw error;
-    });
-    const fd = await wal;
-    await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
-  };
-  // Another process (a second tracker, a backup, a test reading the file) may hold the write lock briefly.
-  db.pragma('busy_timeout = 5000');
-  // A checkpoint copies every page the WAL holds back into the database file, on the event
-  // loop. Clicks land at random places in the dedupe index, so the same index pages are
-  // dirtied again and again: checkpointing every 10,000 pages (40 MB of WAL) instead of
-  // SQLite's 1,000 copies each page once for many batches. Measured alone (batches of 20
-  // clicks on 100,000 stored): 25 → 18 µs of CPU per click.
-  db.pragma('wal_autocheckpoint = 10000');
+  const synchronous = options.synchronous ?? 'FULL';
+  const connection = openSqliteConnection(options.path, synchronous);
+  const { db, durable } = connection;
+  const clickWriter = startClickWriter({ path: options.path, synchronous, dedupeCapacity: options.dedupeCapacity ?? DEFAULT_DEDUPE_CAPACITY });
   // Migration 3 fills the fingerprints of the clicks stored before it with the same function.
   db.function('tracker_fingerprint', { deterministic: true }, (code, visitorKey) => clickFingerprint(String(code), String(visitorKey)));
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
@@ -91,16 +50,6 @@ export function openSqliteStore(options: SqliteOptions): Store {
     ),
     findLink: db.prepare<[string], LinkRow>('SELECT * FROM links WHERE code = ?'),
     findLinkByShare: db.prepare<[string], LinkRow>('SELECT * FROM links WHERE share_id = ?'),
-    // One statement decides and writes, inside the batch's transaction: SQLite has a single
-    // writer, so no other connection can slip a click in between the check and the insert.
-    // The fingerprint finds the candidates in the index; code and key are compared too, so a
-    // fingerprint collision never makes two visitors one.
-    insertClick: db.prepare(
-      `INSERT INTO clicks (code, at, visitor_key, fingerprint)
-       SELECT @code, @at, @visitorKey, @fingerprint
-       WHERE EXISTS (SELECT 1 FROM links WHERE code = @code)
-         AND NOT EXISTS (SELECT 1 FROM clicks WHERE fingerprint = @fingerprint AND at > @since AND code = @code AND visitor_key = @visitorKey)`,
-    ),
     insertSalt: db.prepare('INSERT INTO salts (day, salt) VALUES (?, ?) ON CONFLICT (day) DO NOTHING'),
     findSalt: db.prepare<[string], { salt: string }>('SELECT salt FROM salts WHERE day = ?'),
     dropSalts: db.prepare('DELETE FROM salts WHERE day < ?'),
@@ -108,19 +57,6 @@ export function openSqliteStore(options: SqliteOptions): Store {
   });
   let prepared: ReturnType<typeof prepareAll> | undefined;
   const statements = (): ReturnType<typeof prepareAll> => (prepared ??= prepareAll());
-
-  const recordBatch = db.transaction((clicks: readonly ClickInput[], windowMs: number) =>
-    clicks.map(
-      (click) =>
-        statements().insertClick.run({
-          code: click.code,
-          at: click.at,
-          visitorKey: click.visitorKey,
-          fingerprint: clickFingerprint(click.code, click.visitorKey),
-          since: click.at - windowMs,
-        }).changes === 1,
-    ),
-  );
 
   const eraseWhere = async (column: 'share_id' | 'employee_id', value: string): Promise<Removed> => {
     const removed = db.transaction((): Removed => {
@@ -148,13 +84,10 @@ export function openSqliteStore(options: SqliteOptions): Store {
 
   return {
     kind: 'sqlite',
-    // The transactions themselves run one at a time anyway (better-sqlite3 is synchronous);
-    // what overlaps is their fdatasync. With one at a time, a click waited for the sync in
-    // flight and then its own; now the next batch commits and starts its own sync at once.
-    // Measured on this (shared, busy) machine's virtual disk: 1 fdatasync at a time 100–850/s,
-    // 4 at a time ~2,000/s at about the same latency; redirects (tests/bench, 4 alternating
-    // rounds against the same build with 1) 5,450 against 4,620 req/s median, noisy.
-    writeConcurrency: fullSync ? 4 : 1,
+    // Batches sent to the click writer's thread before earlier ones are answered: the thread
+    // takes all that have arrived, commits them and covers them with one sync, so a batch that
+    // arrives during a sync joins the next round instead of waiting on the event loop.
+    writeConcurrency: 4,
     async migrate() {
       const applied = db.transaction(() => {
         const done = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version));
@@ -199,9 +132,7 @@ export function openSqliteStore(options: SqliteOptions): Store {
       return row === undefined ? undefined : toLink(row);
     },
     async recordClicks(clicks, windowMs) {
-      const counted = recordBatch.immediate(clicks, windowMs);
-      await durable();
-      return counted;
+      return clickWriter.write(clicks, windowMs);
     },
     async dailySalt(day, candidate) {
       const salt = db.transaction(() => {
@@ -254,8 +185,8 @@ export function openSqliteStore(options: SqliteOptions): Store {
       }).deferred();
     },
     async close() {
-      if (walFd !== undefined) closeSync(walFd);
-      db.close();
+      await clickWriter.close();
+      connection.close();
     },
     async clickFeed(after, limit) {
       // One writer at a time: a committed click's id is above every click committed before it,
