@@ -26,10 +26,12 @@ const LATEST = Number.MAX_SAFE_INTEGER;
  * Prepares the batch writer on a migrated connection.
  * @param db the connection (the writer thread's own)
  * @param capacity most clicks the dedupe memory holds before it spills to the database
+ * @param fingerprint the memory's key of a click (the tests pass a colliding one)
  * @returns the writer; the first call reads the last window's clicks into memory
+ * @default fingerprint {@link clickFingerprint}
  * @example const write = clickBatchWriter(db, 1_000_000); write([{ code, at: Date.now(), visitorKey }], 30 * 60_000); // [true]
  */
-export function clickBatchWriter(db: Database.Database, capacity: number): ClickBatchWriter {
+export function clickBatchWriter(db: Database.Database, capacity: number, fingerprint = clickFingerprint): ClickBatchWriter {
   const linkExists = db.prepare<[string], 1>('SELECT 1 FROM links WHERE code = ?').pluck();
   const insert = db.prepare<[string, number, string]>('INSERT INTO clicks (code, at, visitor_key) VALUES (?, ?, ?)');
   const after = db.prepare<[number], ClickRow>('SELECT id, code, visitor_key, at FROM clicks WHERE id > ? ORDER BY id');
@@ -57,11 +59,12 @@ export function clickBatchWriter(db: Database.Database, capacity: number): Click
 
   let recent: RecentClicks | undefined;
   let lastSeen = 0;
-  const remember = (rows: Iterable<ClickRow>, windowMs: number, memory: RecentClicks): void => {
+  // Rows are read whole before memory takes them: a spill writes, which a statement still iterating would forbid.
+  const remember = (rows: readonly ClickRow[], windowMs: number, memory: RecentClicks): void => {
     for (const row of rows) {
       lastSeen = row.id;
       // Clicks stored before visitor keys existed cannot repeat anyone.
-      if (row.visitor_key !== null) memory.add({ id: row.id, fingerprint: clickFingerprint(row.code, row.visitor_key), at: row.at }, windowMs);
+      if (row.visitor_key !== null) memory.add({ id: row.id, fingerprint: fingerprint(row.code, row.visitor_key), at: row.at }, windowMs);
     }
   };
   /** The last window's clicks (by the newest stored time), and what the spill table already holds. */
@@ -73,7 +76,7 @@ export function clickBatchWriter(db: Database.Database, capacity: number): Click
       forgottenUpTo,
       ...(span?.earliest != null && span.latest != null ? { spilled: { earliest: span.earliest, latest: span.latest } } : {}),
     });
-    remember(since.iterate(forgottenUpTo === -Infinity ? -LATEST : forgottenUpTo), windowMs, memory);
+    remember(since.all(forgottenUpTo === -Infinity ? -LATEST : forgottenUpTo), windowMs, memory);
     lastSeen = top?.id ?? 0;
     return memory;
   };
@@ -81,14 +84,14 @@ export function clickBatchWriter(db: Database.Database, capacity: number): Click
   const batch = db.transaction((clicks: readonly ClickInput[], windowMs: number): boolean[] => {
     let memory = recent;
     if (memory === undefined) memory = recent = load(windowMs);
-    else remember(after.iterate(lastSeen), windowMs, memory);
+    else remember(after.all(lastSeen), windowMs, memory);
     return clicks.map((click) => {
       if (linkExists.get(click.code) === undefined) return false;
-      const fingerprint = clickFingerprint(click.code, click.visitorKey);
-      if (memory.isRepeat(click, fingerprint, windowMs)) return false;
+      const key = fingerprint(click.code, click.visitorKey);
+      if (memory.isRepeat(click, key, windowMs)) return false;
       const id = Number(insert.run(click.code, click.at, click.visitorKey).lastInsertRowid);
       lastSeen = id;
-      memory.add({ id, fingerprint, at: click.at }, windowMs);
+      memory.add({ id, fingerprint: key, at: click.at }, windowMs);
       return true;
     });
   });

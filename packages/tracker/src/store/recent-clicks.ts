@@ -72,9 +72,9 @@ export class RecentClicks {
   readonly #bySlot = new Map<number, number>();
   // A ring in arrival order (about time order): the oldest at #head. Typed arrays, so a
   // million clicks cost 24 MB here and nothing for the garbage collector to trace.
-  #ids = new Float64Array(INITIAL_SLOTS);
-  #fingerprints = new Float64Array(INITIAL_SLOTS);
-  #ats = new Float64Array(INITIAL_SLOTS);
+  #ids: Float64Array<ArrayBuffer>;
+  #fingerprints: Float64Array<ArrayBuffer>;
+  #ats: Float64Array<ArrayBuffer>;
   #head = 0;
   #size = 0;
   #newest = -Infinity;
@@ -93,6 +93,10 @@ export class RecentClicks {
   constructor(capacity: number, database: DedupeDatabase, start: RecentStart = { forgottenUpTo: -Infinity }) {
     this.#capacity = capacity;
     this.#db = database;
+    const slots = Math.min(INITIAL_SLOTS, capacity);
+    this.#ids = new Float64Array(slots);
+    this.#fingerprints = new Float64Array(slots);
+    this.#ats = new Float64Array(slots);
     this.#forgottenUpTo = start.forgottenUpTo;
     this.#spilledUpTo = start.spilled?.latest ?? -Infinity;
     this.#nextSpillDrop = start.spilled?.earliest ?? Infinity;
@@ -147,10 +151,8 @@ export class RecentClicks {
       this.#spill(click);
       return;
     }
-    if (this.#size === this.#ids.length) {
-      if (this.#size < this.#capacity) this.#grow();
-      else this.#spillOldest();
-    }
+    if (this.#size >= this.#capacity) this.#spillOldest();
+    else if (this.#size === this.#ids.length) this.#grow();
     const slot = (this.#head + this.#size) % this.#ids.length;
     this.#ids[slot] = click.id;
     this.#fingerprints[slot] = click.fingerprint;
