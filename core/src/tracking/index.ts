@@ -11,6 +11,6 @@ export { compileGroups, compileMatcher, requiredLiteral } from './matcher.js';
 export { classifyVisit, PREFETCH_HEADER_PATTERNS } from './visit.js';
 export type { VisitClassification, VisitReason, VisitRequest } from './visit.js';
 export { normalizeIp } from './ip.js';
-export { createDailySalt, utcDay, visitorKey } from './visitor-key.js';
+export { createDailySalt, utcDay, visitorKey, visitorKeyText } from './visitor-key.js';
 export type { Sha256, VisitorKeyOptions } from './visitor-key.js';
 export { DEDUPE_WINDOW_MS, isRepeatClick } from './dedupe.js';

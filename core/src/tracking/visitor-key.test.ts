@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDailySalt, utcDay, visitorKey } from './visitor-key.js';
+import { createDailySalt, utcDay, visitorKey, visitorKeyText } from './visitor-key.js';
 
 interface KeyCase {
   readonly behaviour: string;
@@ -79,6 +79,26 @@ describe('visitorKey', () => {
     for (const day of ['2026-1-29', '29/11/2026', '2026-13-01', '2026-11-29T00:00:00Z', '']) {
       await expect(key('192.0.2.1', CHROME, day)).rejects.toThrow(RangeError);
     }
+  });
+});
+
+describe('visitorKeyText', () => {
+  const nodeHex = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  it.each(vectors.cases.map((c) => [c.behaviour, c]))('is the text whose UTF-8 SHA-256 is the shared vector key: %s', (_name, c) => {
+    expect(nodeHex(visitorKeyText({ ip: c.ip, userAgent: c.userAgent, day: c.day }, SALT))).toBe(c.key);
+  });
+
+  it('gives visitorKey’s key for hostile user agents and IPv6 spellings', async () => {
+    for (const userAgent of [CHROME, 'x\uD800', '\u200B\u202Eevil', '👩‍👩‍👧‍👦', 'عربي', 'a'.repeat(100_000)]) {
+      const parts = { ip: '2001:DB8:0::1', userAgent, day: '2026-11-29' };
+      expect(nodeHex(visitorKeyText(parts, SALT))).toBe(await visitorKey(parts, SALT));
+    }
+  });
+
+  it('throws visitorKey’s errors: a day that is not YYYY-MM-DD, then an empty salt', () => {
+    expect(() => visitorKeyText({ ip: '192.0.2.1', userAgent: CHROME, day: '2026-13-01' }, '')).toThrow('day must be YYYY-MM-DD');
+    expect(() => visitorKeyText({ ip: '192.0.2.1', userAgent: CHROME, day: '2026-11-29' }, '')).toThrow('the daily salt is empty');
   });
 });
 

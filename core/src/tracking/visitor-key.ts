@@ -61,6 +61,35 @@ export function createDailySalt(): string {
 }
 
 /**
+ * The exact text {@link visitorKey} hashes for a string salt: `salt ‖ NUL ‖ ip ‖ NUL ‖
+ * userAgent ‖ NUL ‖ day`, with the IP normalised. Its UTF-8 bytes are the hash input, so a host
+ * with a native SHA-256 that takes text and gives hex (Node's `createHash('sha256')
+ * .update(text).digest('hex')`) makes the same key without a byte copy or a promise: the
+ * click tracker does, on every counted redirect (~1.3 against ~3.5 µs measured there).
+ * @param parts the client IP, the `User-Agent`, and the UTC day (`YYYY-MM-DD`)
+ * @param dailySalt today's secret from {@link createDailySalt}
+ * @returns the text to hash as UTF-8
+ * @default parts.day today, `utcDay(new Date())`
+ * @throws RangeError when the salt is empty or the day is not `YYYY-MM-DD`
+ * @example createHash('sha256').update(visitorKeyText({ ip, userAgent, day }, salt)).digest('hex') // === await visitorKey({ ip, userAgent, day }, salt)
+ */
+export function visitorKeyText(parts: VisitorParts, dailySalt: string): string {
+  const tail = keyTail(parts);
+  if (dailySalt.length === 0) throw new RangeError('visitorKey: the daily salt is empty');
+  return dailySalt + tail;
+}
+
+/** What a visitor key is made of, besides the salt. */
+type VisitorParts = { readonly ip: string; readonly userAgent: string; readonly day?: string };
+
+/** Everything after the salt: `NUL ‖ ip ‖ NUL ‖ userAgent ‖ NUL ‖ day`, the day checked first. */
+function keyTail(parts: VisitorParts): string {
+  const day = parts.day ?? utcDay(new Date());
+  if (!DAY.test(day)) throw new RangeError(`visitorKey: day must be YYYY-MM-DD, got ${JSON.stringify(day)}`);
+  return `\u0000${normalizeIp(parts.ip)}\u0000${parts.userAgent}\u0000${day}`;
+}
+
+/**
  * A key that says "same visitor, same day" without storing who the visitor is: hex
  * SHA-256 of `salt ‖ 0x00 ‖ ip ‖ 0x00 ‖ userAgent ‖ 0x00 ‖ day` (UTF-8; a string salt is
  * taken as its UTF-8 text, a byte salt as is). The salt is rotated daily and never stored
@@ -88,18 +117,19 @@ export function createDailySalt(): string {
  * await visitorKey(parts, salt, { hash: (bytes) => createHash('sha256').update(bytes).digest() })
  */
 export async function visitorKey(
-  parts: { readonly ip: string; readonly userAgent: string; readonly day?: string },
+  parts: VisitorParts,
   dailySalt: string | Uint8Array,
   options: VisitorKeyOptions = {},
 ): Promise<string> {
-  const day = parts.day ?? utcDay(new Date());
-  if (!DAY.test(day)) throw new RangeError(`visitorKey: day must be YYYY-MM-DD, got ${JSON.stringify(day)}`);
-  const salt = typeof dailySalt === 'string' ? encoder.encode(dailySalt) : dailySalt;
-  if (salt.length === 0) throw new RangeError('visitorKey: the daily salt is empty');
-  const text = encoder.encode(`\u0000${normalizeIp(parts.ip)}\u0000${parts.userAgent}\u0000${day}`);
-  const input = new Uint8Array(salt.length + text.length);
-  input.set(salt, 0);
-  input.set(text, salt.length);
+  let input: Uint8Array<ArrayBuffer>;
+  if (typeof dailySalt === 'string') input = encoder.encode(visitorKeyText(parts, dailySalt));
+  else {
+    const text = encoder.encode(keyTail(parts));
+    if (dailySalt.length === 0) throw new RangeError('visitorKey: the daily salt is empty');
+    input = new Uint8Array(dailySalt.length + text.length);
+    input.set(dailySalt, 0);
+    input.set(text, dailySalt.length);
+  }
   const digest = await (options.hash ?? webCryptoSha256)(input);
   // isView, not instanceof: a digest made in another realm (a Node Buffer under a test VM) is still bytes.
   const bytes = ArrayBuffer.isView(digest) ? new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength) : new Uint8Array(digest);

@@ -24,6 +24,8 @@ export interface TrackerConfig {
   readonly databaseUrl: string | undefined;
   readonly sqlitePath: string;
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** SQLite: most recent clicks the dedupe memory holds before it spills to the database. */
+  readonly sqliteDedupeMemory: number;
   readonly apiKeys: readonly BootstrapKey[];
   readonly allowedOrigins: readonly string[];
   readonly allowedTargetHosts: readonly string[];
@@ -57,6 +59,11 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     name: 'TRACKER_SQLITE_SYNCHRONOUS',
     default: 'FULL',
     description: 'FULL: every answered click survives power loss. NORMAL: survives a process crash only.',
+  },
+  {
+    name: 'TRACKER_SQLITE_DEDUPE_MEMORY',
+    default: '1000000',
+    description: 'SQLite: recent clicks kept in memory to spot repeats (~70 bytes each); more spill to the database, slower.',
   },
   { name: 'TRACKER_API_KEYS', default: '(none)', description: 'API keys as key:scope+scope,… with scopes issue, report, erase.' },
   { name: 'TRACKER_ALLOWED_ORIGINS', default: '(none)', description: 'Comma list of intranet origins allowed to call the API from a browser.' },
@@ -164,6 +171,7 @@ export function parseConfig(env: Env): Result<TrackerConfig> {
     databaseUrl,
     sqlitePath: env['TRACKER_SQLITE_PATH']?.trim() || './tracker.sqlite',
     sqliteSynchronous: synchronous === 'NORMAL' ? 'NORMAL' : 'FULL',
+    sqliteDedupeMemory: integer('TRACKER_SQLITE_DEDUPE_MEMORY', 1_000_000, 1, 100_000_000),
     apiKeys,
     allowedOrigins,
     allowedTargetHosts,

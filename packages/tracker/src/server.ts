@@ -23,7 +23,7 @@ export interface RunningTracker extends Tracker {
  */
 export function openStore(config: TrackerConfig): Store {
   return config.databaseUrl === undefined
-    ? openSqliteStore({ path: config.sqlitePath, synchronous: config.sqliteSynchronous })
+    ? openSqliteStore({ path: config.sqlitePath, synchronous: config.sqliteSynchronous, dedupeCapacity: config.sqliteDedupeMemory })
     : openPostgresStore({ connectionString: config.databaseUrl });
 }
 

@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aggregate, classifyVisit, toCsv, trackedShareUrl, type GroupBy } from '@shareworthy/core';
+import { aggregate, classifyVisit, toCsv, trackedShareUrl, utcDay, visitorKey, type GroupBy } from '@shareworthy/core';
 import { ALLOWED_HOST, ALLOWED_ORIGIN, BROWSER_UA, call, KEYS, PUBLIC_URL, rawGet, startTestTracker, T0, type TestTracker } from './harness.js';
 import { STORE_KINDS, storeFactory, type StoreFactory } from './stores.js';
 
@@ -298,6 +298,16 @@ describe.each(STORE_KINDS)('tracker over HTTP with %s', (kind) => {
       await visit(code);
       await visit(code, { 'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15' });
       expect(await storedClicks(t)).toBe(2);
+    });
+
+    it('stores the visitor key core\'s visitorKey gives for the address, the user agent, the day and its salt', async () => {
+      t = (await t.close(), await start({ TRACKER_TRUST_PROXY: 'true' }));
+      const { code } = await createLink();
+      await visit(code, { 'x-forwarded-for': '2001:DB8:0:0::7' });
+      const [click] = await t.store.clicksBetween(0, Number.MAX_SAFE_INTEGER);
+      const day = utcDay(new Date(click?.at ?? 0));
+      const salt = await t.store.dailySalt(day, 'not the stored salt');
+      expect(click?.visitorKey).toBe(await visitorKey({ ip: '2001:db8::7', userAgent: BROWSER_UA, day }, salt));
     });
 
     it('writes concurrent clicks in shared transactions (group commit) and loses none', async () => {
