@@ -181,8 +181,9 @@ try {
   // The ratio is the median of the rounds' ratios, each against the peer measured just before
   // it: the best of each side could pair a tracker round on a quiet machine with a peer round
   // on a busy one (it once gave 1.34x). Every round is printed, so the spread is visible.
+  const fmt = (n) => Math.round(n).toLocaleString('en');
   const roundRatios = ourRuns.map((run, i) => run.rps / peerRuns[i].rps);
-  const rounds = roundRatios.map((r) => r.toFixed(2)).join(', ');
+  const rounds = roundRatios.map((r, i) => `${r.toFixed(2)} (${fmt(ourRuns[i].rps)}/${fmt(peerRuns[i].rps)})`).join(', ');
   const median = (values) => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1];
   const peerBest = best(peerRuns);
   const sqliteBest = best(ourRuns);
@@ -203,7 +204,6 @@ try {
   const pgBatches = /tracker_group_commit_batch_size_sum (\d+)\n.*_count (\d+)/.exec(pgMetrics);
   await stop(pg.child);
 
-  const fmt = (n) => Math.round(n).toLocaleString('en');
   const cores = availableParallelism();
   console.log(
     `load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per run, ${CODES} codes, a new visitor per request; ` +
@@ -214,7 +214,7 @@ try {
     detail: `ours ${fmt(sqliteBest.rps)} req/s p99 ${sqliteBest.p99} ms, peer ${fmt(peerBest.rps)} req/s p99 ${peerBest.p99} ms; ` +
       `server CPU per redirect ours ${sqliteBest.cpuPerRequest.toFixed(0)} µs, peer ${peerBest.cpuPerRequest.toFixed(0)} µs; ` +
       `${fmt(counted)} counted clicks, mean batch ${batches ? (Number(batches[1]) / Number(batches[2])).toFixed(1) : '?'}; errors ${sqliteBest.errors}; ` +
-      `ratio per round ${rounds}; CPU per redirect, peer / ours ${(peerBest.cpuPerRequest / sqliteBest.cpuPerRequest).toFixed(2)}`,
+      `ratio per round (ours/peer req/s) ${rounds}; CPU per redirect, peer / ours ${(peerBest.cpuPerRequest / sqliteBest.cpuPerRequest).toFixed(2)}`,
   });
   report('for scale: tracker redirect (SQLite, synchronous=NORMAL: survives kill -9, not power loss) vs bare node:http 302', unsyncedBest.rps / peerBest.rps, {
     detail: `ours ${fmt(unsyncedBest.rps)} req/s p99 ${unsyncedBest.p99} ms; server CPU per redirect ${unsyncedBest.cpuPerRequest.toFixed(0)} µs; errors ${unsyncedBest.errors}`,

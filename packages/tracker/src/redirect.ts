@@ -80,8 +80,13 @@ export function plainRedirectCode(method: string | undefined, url: string | unde
   return PLAIN_CODE_PATH.exec(url)?.[1];
 }
 
-/** Node gives repeated headers (only `set-cookie`) as arrays; core reads one string per name. */
-function singleValued(headers: IncomingMessage['headers']): Record<string, string | undefined> {
+/**
+ * Node gives repeated headers as arrays for `set-cookie` only (the others it joins or drops);
+ * core reads one string per name. A visitor's request has no `set-cookie`, so its headers
+ * object is passed as it is, without a copy per redirect.
+ */
+function singleValued(headers: IncomingMessage['headers']): Readonly<Record<string, string | undefined>> {
+  if (headers['set-cookie'] === undefined) return headers as Readonly<Record<string, string | undefined>>;
   const out: Record<string, string | undefined> = {};
   for (const name in headers) {
     const value = headers[name];

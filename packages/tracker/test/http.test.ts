@@ -266,6 +266,7 @@ describe.each(STORE_KINDS)('tracker over HTTP with %s', (kind) => {
       ['chat preview', 'GET', { 'user-agent': 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)' }],
       ['HTTP library', 'GET', { 'user-agent': 'curl/8.5.0' }],
       ['browser prefetch', 'GET', { 'sec-purpose': 'prefetch' }],
+      ['browser prefetch with a set-cookie header (an array in Node)', 'GET', { 'sec-purpose': 'prefetch', 'set-cookie': 'a=1' }],
       ['empty user agent', 'GET', { 'user-agent': '' }],
     ])('redirects a %s without counting it, as core classifies it', async (_name, method, headers: Record<string, string>) => {
       const { code } = await createLink();

@@ -124,6 +124,13 @@ describe('clickBatchWriter', () => {
     ]);
   });
 
+  it('stores nothing for a link another connection deleted after the writer had seen it', () => {
+    const write = clickBatchWriter(connect(), 10);
+    expect(write([{ code: 'aaaaaaaaaa', at: T0, visitorKey: 'v' }], WINDOW)).toEqual([true]);
+    connect().prepare("DELETE FROM links WHERE code = 'aaaaaaaaaa'").run();
+    expect(write([{ code: 'aaaaaaaaaa', at: T0 + 1, visitorKey: 'w' }, { code: 'bbbbbbbbbb', at: T0 + 1, visitorKey: 'w' }], WINDOW)).toEqual([false, true]);
+  });
+
   it('stores nothing for a code without a link', () => {
     expect(clickBatchWriter(connect(), 10)([{ code: 'zzzzzzzzzz', at: T0, visitorKey: 'v' }], WINDOW)).toEqual([false]);
     expect(connect().prepare('SELECT count(*) AS n FROM clicks').get()).toEqual({ n: 0 });

@@ -19,6 +19,9 @@ interface ClickRow {
   at: number;
 }
 
+/** Codes known to have a link, kept between batches while no other connection writes. */
+const LINKED_MAX = 100_000;
+
 /** SQLite binds numbers as 64-bit values; an open upper bound is the largest time there is. */
 const LATEST = Number.MAX_SAFE_INTEGER;
 
@@ -81,12 +84,27 @@ export function clickBatchWriter(db: Database.Database, capacity: number, finger
     return memory;
   };
 
+  // SQLite changes data_version when another connection has committed: until then, neither a
+  // link's deletion nor another process's click can have happened, so the batch skips reading
+  // them again (one query per batch, and one per click for its link, in the common case).
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  let seenVersion: number | undefined;
+  const linked = new Set<string>();
+
   const batch = db.transaction((clicks: readonly ClickInput[], windowMs: number): boolean[] => {
+    const version = dataVersion.get();
+    const othersWrote = version !== seenVersion;
+    seenVersion = version;
+    if (othersWrote) linked.clear();
     let memory = recent;
     if (memory === undefined) memory = recent = load(windowMs);
-    else remember(after.all(lastSeen), windowMs, memory);
+    else if (othersWrote) remember(after.all(lastSeen), windowMs, memory);
     return clicks.map((click) => {
-      if (linkExists.get(click.code) === undefined) return false;
+      if (!linked.has(click.code)) {
+        if (linkExists.get(click.code) === undefined) return false;
+        if (linked.size >= LINKED_MAX) linked.clear();
+        linked.add(click.code);
+      }
       const key = fingerprint(click.code, click.visitorKey);
       if (memory.isRepeat(click, key, windowMs)) return false;
       const id = Number(insert.run(click.code, click.at, click.visitorKey).lastInsertRowid);
@@ -102,6 +120,7 @@ export function clickBatchWriter(db: Database.Database, capacity: number, finger
       // Rolled back: memory may hold clicks that were never stored, and ids will be drawn
       // again. Read it all in afresh before the next batch.
       recent = undefined;
+      seenVersion = undefined;
       throw error;
     }
   };
