@@ -26,6 +26,7 @@ const DUPLICATE = 'duplicate';
 /** A cached redirect stays this long: erasure on another instance takes effect within it. */
 const LINK_CACHE_MS = 30_000;
 const LINK_CACHE_MAX = 50_000;
+const DAY_MS = 86_400_000;
 /** A plain `/<code>`, optionally with a query string: the requests the fast path answers. */
 const PLAIN_CODE_PATH = /^\/([0-9A-Za-z]{10})(?:\?|$)/;
 
@@ -158,9 +159,19 @@ export function createRedirects(options: RedirectOptions): Redirects {
   };
 
   /** Stores the click if it counts; resolves with the metrics reason. The visitor is redirected whatever happens here. */
+  /** Today's `YYYY-MM-DD` and the milliseconds it spans (a UTC day is always 86,400,000 of them in JavaScript time). */
+  let today = { from: 0, to: 0, day: '' };
+  const dayOf = (at: number): string => {
+    if (at < today.from || at >= today.to) {
+      const from = at - (at % DAY_MS);
+      today = { from, to: from + DAY_MS, day: utcDay(new Date(at)) };
+    }
+    return today.day;
+  };
+
   const record = async (code: string, ip: string, userAgent: string): Promise<{ counted: boolean; reason: string }> => {
     const at = now();
-    const day = utcDay(new Date(at));
+    const day = dayOf(at);
     try {
       // Today's salt is known after the day's first click: no await (a microtask) for it then.
       const daySalt = salt?.day === day && salt.resolved !== undefined ? salt.resolved : await saltFor(day);

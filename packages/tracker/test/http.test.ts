@@ -311,6 +311,23 @@ describe.each(STORE_KINDS)('tracker over HTTP with %s', (kind) => {
       expect(click?.visitorKey).toBe(await visitorKey({ ip: '2001:db8::7', userAgent: BROWSER_UA, day }, salt));
     });
 
+    it('keys a visitor by the UTC day of the click: the last millisecond of a day and the first of the next', async () => {
+      t = (await t.close(), await start({ TRACKER_TRUST_PROXY: 'true' }));
+      const { code } = await createLink();
+      const midnight = Math.ceil(T0 / 86_400_000) * 86_400_000;
+      for (const at of [midnight - 1, midnight]) {
+        t.clock.now = at;
+        await visit(code, { 'x-forwarded-for': '198.51.100.9' });
+      }
+      const clicks = await t.store.clicksBetween(0, Number.MAX_SAFE_INTEGER);
+      // The first day's salt is gone once the second day's exists: only the second key can be recomputed.
+      const day = utcDay(new Date(midnight));
+      const secondDayKey = await visitorKey({ ip: '198.51.100.9', userAgent: BROWSER_UA, day }, await t.store.dailySalt(day, 'unused'));
+      expect(clicks.map((click) => click.at)).toEqual([midnight - 1, midnight]);
+      expect(clicks[1]?.visitorKey).toBe(secondDayKey);
+      expect(clicks[0]?.visitorKey).not.toBe(secondDayKey);
+    });
+
     it('writes concurrent clicks in shared transactions (group commit) and loses none', async () => {
       t = (await t.close(), await start({ TRACKER_TRUST_PROXY: 'true' }));
       const { code } = await createLink();
