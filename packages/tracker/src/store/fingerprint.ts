@@ -1,11 +1,10 @@
 /**
- * The dedupe index key of a click: a 53-bit number drawn from its code and visitor key.
- *
- * SQLite's dedupe index was `(code, visitor_key, at)`: 80-odd bytes of text per entry, found
- * by comparing strings. Keyed by this number instead, an entry is about a fifth of the size
- * and each step down the tree compares two integers. Two different (code, visitor) pairs may
- * share a fingerprint; the dedupe query still compares the code and the visitor key of every
- * row it finds, so a collision only costs one extra row read, never merges two visitors.
+ * A click's key in SQLite's dedupe memory (`recent-clicks.ts`) and its spill table: a 53-bit
+ * number drawn from its code and visitor key, so memory holds a number per click instead of
+ * 80-odd bytes of text. Two different (code, visitor) pairs may share a fingerprint; a hit is
+ * always confirmed against the stored row's code and visitor key, so a collision costs a
+ * lookup, never merges two visitors. (Migrations 3 and 4 keyed a dedupe index by it; migration
+ * 5 dropped that index.)
  */
 
 /**

@@ -10,16 +10,16 @@
  * Exact, not probabilistic: a fingerprint hit is confirmed against the stored row (its id,
  * then code and visitor key), and whatever memory no longer holds is looked up in the
  * database instead:
- * - memory holds every click this writer has seen with a time after {@link RecentClicks.forgottenUpTo}
- *   (older ones expire once the newest click is a window and a margin ahead of them);
+ * - memory holds every click this writer has seen with a time after the newest click less the
+ *   window and a margin ({@link EXPIRY_MARGIN_MS}); older ones expire;
  * - when more than `capacity` clicks are that recent, the oldest are moved to the
  *   `dedupe_spill` table (indexed by fingerprint), so memory stays bounded and a click beyond
  *   the bound costs what every click cost with the index;
- * - a click that reaches back before `forgottenUpTo` (a clock far behind, a test's clock) is
- *   decided by a scan of the stored clicks of its window.
+ * - a click whose window reaches back past what memory has forgotten (a clock far behind the
+ *   newest click, a test's clock) is decided by a scan of the stored clicks of its window.
  *
  * Clicks stored by another process on the same file are read in by id at the start of each
- * batch (`catchUp`), inside the batch's write transaction: SQLite has one writer, so the
+ * batch (`click-batch.ts`), inside the batch's write transaction: SQLite has one writer, so the
  * batch sees every click committed before it, and ids only grow (AUTOINCREMENT, migration 4).
  */
 import type { ClickInput } from './store.js';
@@ -69,7 +69,7 @@ export class RecentClicks {
   readonly #capacity: number;
   readonly #db: DedupeDatabase;
   /** Fingerprint → ring slot of its latest click (by time). */
-  readonly #bySlot = new Map<number, number>();
+  readonly #slotOf = new Map<number, number>();
   // A ring in arrival order (about time order): the oldest at #head. Typed arrays, so a
   // million clicks cost 24 MB here and nothing for the garbage collector to trace.
   #ids: Float64Array<ArrayBuffer>;
@@ -102,16 +102,6 @@ export class RecentClicks {
     this.#nextSpillDrop = start.spilled?.earliest ?? Infinity;
   }
 
-  /** Clicks in memory. */
-  get size(): number {
-    return this.#size;
-  }
-
-  /** Every click seen with a time after this is in memory or spilled. */
-  get forgottenUpTo(): number {
-    return this.#forgottenUpTo;
-  }
-
   /**
    * Whether a stored click of the same code and visitor key is later than `click.at - windowMs`
    * (core's isRepeatClick: a later stored click counts too, whatever the clocks did).
@@ -122,7 +112,7 @@ export class RecentClicks {
    */
   isRepeat(click: ClickInput, fingerprint: number, windowMs: number): boolean {
     const since = click.at - windowMs;
-    const slot = this.#bySlot.get(fingerprint);
+    const slot = this.#slotOf.get(fingerprint);
     if (slot !== undefined && (this.#ats[slot] as number) > since) {
       // Most hits are the same visitor again; a fingerprint collision or an erased row falls through.
       if (this.#db.sameClick(this.#ids[slot] as number, click)) return true;
@@ -143,7 +133,7 @@ export class RecentClicks {
    * @param windowMs the dedupe window
    */
   add(click: SeenClick, windowMs: number): void {
-    const latest = this.#bySlot.get(click.fingerprint);
+    const latest = this.#slotOf.get(click.fingerprint);
     if (latest !== undefined && (this.#ats[latest] as number) > click.at) {
       // A later click of another (code, visitor) with the same fingerprint holds the slot (the
       // same pair would have been a repeat). Memory finds one click per fingerprint, so this one
@@ -158,7 +148,7 @@ export class RecentClicks {
     this.#fingerprints[slot] = click.fingerprint;
     this.#ats[slot] = click.at;
     this.#size += 1;
-    this.#bySlot.set(click.fingerprint, slot);
+    this.#slotOf.set(click.fingerprint, slot);
     if (click.at > this.#newest) this.#newest = click.at;
     this.#expire(this.#newest - windowMs - EXPIRY_MARGIN_MS);
   }
@@ -191,7 +181,7 @@ export class RecentClicks {
 
   #removeHead(): void {
     const fingerprint = this.#fingerprints[this.#head] as number;
-    if (this.#bySlot.get(fingerprint) === this.#head) this.#bySlot.delete(fingerprint);
+    if (this.#slotOf.get(fingerprint) === this.#head) this.#slotOf.delete(fingerprint);
     this.#head = (this.#head + 1) % this.#ids.length;
     this.#size -= 1;
   }
@@ -207,7 +197,7 @@ export class RecentClicks {
     this.#ids = move(this.#ids);
     this.#fingerprints = move(this.#fingerprints);
     this.#ats = move(this.#ats);
-    for (const [fingerprint, slot] of this.#bySlot) this.#bySlot.set(fingerprint, (slot - this.#head + from) % from);
+    for (const [fingerprint, slot] of this.#slotOf) this.#slotOf.set(fingerprint, (slot - this.#head + from) % from);
     this.#head = 0;
   }
 }
