@@ -6,7 +6,7 @@ import { parseFeedQuery } from '../src/click-feed.js';
 import { FEED_LOCK } from '../src/store/postgres.js';
 import type { Store } from '../src/store/store.js';
 import { ALLOWED_HOST, ALLOWED_ORIGIN, BROWSER_UA, call, KEYS, startTestTracker, T0, type TestTracker } from './harness.js';
-import { STORE_KINDS, storeFactory, type FreshDatabase, type StoreFactory } from './stores.js';
+import { STORE_KINDS, freshDatabases, type FreshDatabase } from './stores.js';
 
 interface Page {
   readonly clicks: { shareId: string; at: number; visitorKey: string }[];
@@ -40,18 +40,11 @@ describe('parseFeedQuery', () => {
 });
 
 describe.each(STORE_KINDS)('GET /api/clicks with %s', (kind) => {
-  let factory: StoreFactory;
+  const newDatabase = freshDatabases(kind);
   let db: FreshDatabase;
   let t: TestTracker;
-
-  beforeAll(async () => {
-    factory = await storeFactory(kind);
-  }, 120_000);
-  afterAll(async () => {
-    await factory?.close();
-  });
   beforeEach(async () => {
-    db = await factory.fresh();
+    db = await newDatabase();
     t = await startTestTracker(db);
   });
   afterEach(async () => {
@@ -220,19 +213,12 @@ describe.each(STORE_KINDS)('GET /api/clicks with %s', (kind) => {
 });
 
 describe('the PostgreSQL click feed and batches still in flight', () => {
-  let factory: StoreFactory;
+  const newDatabase = freshDatabases('postgres');
   let db: FreshDatabase;
   let store: Store;
   let other: pg.Client;
-
-  beforeAll(async () => {
-    factory = await storeFactory('postgres');
-  }, 120_000);
-  afterAll(async () => {
-    await factory?.close();
-  });
   beforeEach(async () => {
-    db = await factory.fresh();
+    db = await newDatabase();
     store = db.open();
     await store.migrate();
     await store.insertLink({ code: 'AAAAAAAAAA', targetUrl: `https://${ALLOWED_HOST}/`, itemId: 'i', campaign: 'c', network: 'linkedin', shareId: 's', employeeId: null, createdAt: T0 });

@@ -6,7 +6,7 @@
 import { Agent, request } from 'node:http';
 import { BROWSER_UA } from './harness.js';
 import { startChild, stopChild } from './child.js';
-import { STORE_KINDS, storeFactory, type StoreFactory } from './stores.js';
+import { STORE_KINDS, freshDatabases } from './stores.js';
 
 const KEY = 'crash-test-issuer';
 const WORKERS = 48;
@@ -34,16 +34,10 @@ function get(agent: Agent, base: string, path: string, visitor: number): Promise
 }
 
 describe.each(STORE_KINDS)('%s: kill -9 under load', (kind) => {
-  let factory: StoreFactory;
-  beforeAll(async () => {
-    factory = await storeFactory(kind);
-  }, 120_000);
-  afterAll(async () => {
-    await factory?.close();
-  });
+  const newDatabase = freshDatabases(kind);
 
   it('loses no click whose redirect was answered, and starts again on the same database', async () => {
-    const db = await factory.fresh();
+    const db = await newDatabase();
     const env = {
       ...db.env,
       TRACKER_PORT: '0',

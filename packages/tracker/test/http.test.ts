@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aggregate, classifyVisit, toCsv, trackedShareUrl, utcDay, visitorKey, type GroupBy } from '@shareworthy/core';
 import { ALLOWED_HOST, ALLOWED_ORIGIN, BROWSER_UA, call, KEYS, PUBLIC_URL, rawGet, startTestTracker, T0, type TestTracker } from './harness.js';
-import { STORE_KINDS, storeFactory, type StoreFactory } from './stores.js';
+import { STORE_KINDS, freshDatabases } from './stores.js';
 
 const PAYLOADS: string[] = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'tests', 'vectors', 'open-redirect-payloads.json'), 'utf8'));
 
@@ -33,18 +33,11 @@ const expectProblem = (answer: { status: number; headers: Record<string, unknown
 const storedClicks = async (t: TestTracker) => (await t.store.clicksBetween(0, Number.MAX_SAFE_INTEGER)).length;
 
 describe.each(STORE_KINDS)('tracker over HTTP with %s', (kind) => {
-  let factory: StoreFactory;
+  const newDatabase = freshDatabases(kind);
   let t: TestTracker;
 
-  beforeAll(async () => {
-    factory = await storeFactory(kind);
-  }, 120_000);
-  afterAll(async () => {
-    await factory?.close();
-  });
-
   const start = async (env: Record<string, string> = {}) => {
-    t = await startTestTracker(await factory.fresh(), env);
+    t = await startTestTracker(await newDatabase(), env);
     return t;
   };
   afterEach(async () => {

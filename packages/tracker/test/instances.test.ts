@@ -3,24 +3,18 @@
  * day's salt and never count the same visitor twice, whichever instance answers.
  */
 import { BROWSER_UA, call, KEYS, startTestTracker, type TestTracker } from './harness.js';
-import { STORE_KINDS, storeFactory, type StoreFactory } from './stores.js';
+import { STORE_KINDS, freshDatabases } from './stores.js';
 
 describe.each(STORE_KINDS)('two instances on one %s database', (kind) => {
-  let factory: StoreFactory;
+  const newDatabase = freshDatabases(kind);
   let instances: TestTracker[] = [];
-  beforeAll(async () => {
-    factory = await storeFactory(kind);
-  }, 120_000);
-  afterAll(async () => {
-    await factory?.close();
-  });
   afterEach(async () => {
     await Promise.all(instances.map((t) => t.close()));
     instances = [];
   });
 
   it('counts one click for a visitor hitting both instances at once, and one per other visitor', async () => {
-    const db = await factory.fresh();
+    const db = await newDatabase();
     instances = [await startTestTracker(db, { TRACKER_TRUST_PROXY: 'true' }), await startTestTracker(db, { TRACKER_TRUST_PROXY: 'true' })];
     const [a, b] = instances as [TestTracker, TestTracker];
     const created = await call(a.base, 'POST', '/api/links', {

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { clickFingerprint } from '../src/store/fingerprint.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
-import { STORE_KINDS, storeFactory, type FreshDatabase, type StoreFactory, type StoreKind } from './stores.js';
+import { STORE_KINDS, freshDatabases, type FreshDatabase, type StoreKind } from './stores.js';
 
 const T0 = Date.UTC(2026, 10, 2, 12, 0, 0);
 const CODE = 'uuuuuuuuuu';
@@ -94,17 +94,10 @@ function sqliteClickIndexes(path: string): unknown[] {
 }
 
 describe.each(STORE_KINDS)('%s store upgrade', (kind) => {
-  let factory: StoreFactory;
-
-  beforeAll(async () => {
-    factory = await storeFactory(kind);
-  }, 120_000);
-  afterAll(async () => {
-    await factory?.close();
-  });
+  const newDatabase = freshDatabases(kind);
 
   it('upgrades a version 2 database: versions 3 to 5 run, stored clicks keep counting for dedupe and reports', async () => {
-    const database = await factory.fresh();
+    const database = await newDatabase();
     await versionTwo(kind, database);
     const store = database.open();
     try {
@@ -135,7 +128,7 @@ describe.each(STORE_KINDS)('%s store upgrade', (kind) => {
   });
 
   it('upgrades a version 3 database: versions 4 and 5 run, every click keeps its id, and dedupe still sees them', async () => {
-    const database = await factory.fresh();
+    const database = await newDatabase();
     await versionThree(kind, database);
     const store = database.open();
     try {
@@ -169,7 +162,7 @@ describe.each(STORE_KINDS)('%s store upgrade', (kind) => {
   });
 
   it('after a version 3 upgrade, never hands out the id of an erased newest click or of a purged one again', async () => {
-    const database = await factory.fresh();
+    const database = await newDatabase();
     await versionThree(kind, database);
     const store = database.open();
     try {
@@ -193,7 +186,7 @@ describe.each(STORE_KINDS)('%s store upgrade', (kind) => {
 
   if (kind === 'sqlite') {
     it('rebuilds a version 3 clicks table with AUTOINCREMENT, then drops the dedupe index: sequence at the largest id, integrity intact', async () => {
-      const database = await factory.fresh();
+      const database = await newDatabase();
       await versionThree(kind, database);
       const path = database.env['TRACKER_SQLITE_PATH'] ?? '';
       const atIndex = { name: 'clicks_at', unique: 0, origin: 'c', partial: 0, sql: 'CREATE INDEX clicks_at ON clicks (at)', columns: ['at'] };
@@ -217,7 +210,7 @@ describe.each(STORE_KINDS)('%s store upgrade', (kind) => {
     });
 
     it('leaves an append-only clicks table (no fingerprint column) and an empty spill table keyed by fingerprint', async () => {
-      const database = await factory.fresh();
+      const database = await newDatabase();
       await versionTwo(kind, database);
       const store = database.open();
       await store.migrate();

@@ -1,7 +1,7 @@
 import { DEDUPE_WINDOW_MS, isRepeatClick } from '@shareworthy/core';
 import { MIGRATIONS } from '../src/store/migrations.js';
 import type { Store } from '../src/store/store.js';
-import { STORE_KINDS, storeFactory, type StoreFactory } from './stores.js';
+import { STORE_KINDS, freshDatabases } from './stores.js';
 
 const WINDOW = DEDUPE_WINDOW_MS;
 const T0 = Date.UTC(2026, 10, 2, 12, 0, 0);
@@ -18,17 +18,10 @@ const link = (code: string, extra: Partial<{ shareId: string; employeeId: string
 });
 
 describe.each(STORE_KINDS)('%s store', (kind) => {
-  let factory: StoreFactory;
+  const newDatabase = freshDatabases(kind);
   let store: Store;
-
-  beforeAll(async () => {
-    factory = await storeFactory(kind);
-  }, 120_000);
-  afterAll(async () => {
-    await factory?.close();
-  });
   beforeEach(async () => {
-    store = (await factory.fresh()).open();
+    store = (await newDatabase()).open();
     await store.migrate();
   });
   afterEach(async () => {
@@ -36,7 +29,7 @@ describe.each(STORE_KINDS)('%s store', (kind) => {
   });
 
   it('applies each migration once and records it', async () => {
-    const fresh = (await factory.fresh()).open();
+    const fresh = (await newDatabase()).open();
     expect(await fresh.migrate()).toEqual(MIGRATIONS.map((m) => m.version));
     expect(await fresh.migrate()).toEqual([]);
     await fresh.close();

@@ -90,3 +90,24 @@ export async function storeFactory(kind: StoreKind): Promise<StoreFactory> {
     },
   };
 }
+
+/**
+ * A suite's fresh databases of one kind: registers the hooks that prepare the factory before
+ * the suite's tests (a PostgreSQL cluster takes a while to start) and remove everything it
+ * made after them.
+ * @param kind sqlite or postgres
+ * @returns a function that makes a fresh, empty database (call it in a test or a `beforeEach`)
+ */
+export function freshDatabases(kind: StoreKind): () => Promise<FreshDatabase> {
+  let factory: StoreFactory | undefined;
+  beforeAll(async () => {
+    factory = await storeFactory(kind);
+  }, 120_000);
+  afterAll(async () => {
+    await factory?.close();
+  });
+  return () => {
+    if (factory === undefined) throw new Error('freshDatabases: the factory is made in beforeAll; call this inside a test or a hook');
+    return factory.fresh();
+  };
+}
