@@ -51,7 +51,8 @@ describe('parseConfig', () => {
       expect(config.success ? [] : config.issues.map((i) => i.path[0])).toEqual(['TRACKER_TRUST_PROXY']);
     }
     expect(parseConfig({ TRACKER_TRUST_PROXY: 'true' })).toMatchObject({ success: true, output: { trustProxy: true } });
-    expect(parseConfig({}).success && parseConfig({}).output).toMatchObject({ trustProxy: false });
+    const defaults = parseConfig({});
+    expect(defaults.success && defaults.output).toMatchObject({ trustProxy: false });
   });
 });
 
