@@ -6,8 +6,8 @@
  * after the I/O callbacks that parsed this round of requests), so a lone click waits no
  * longer than one loop turn plus its own commit. At most `concurrency` batches are in flight
  * (the store's `writeConcurrency`: a few for PostgreSQL, which commits transactions in
- * parallel, and for SQLite in FULL mode, whose batches overlap their fsyncs): clicks that
- * arrive meanwhile form the next batch, which is exactly what makes batches grow under load.
+ * parallel, one for SQLite, whose single writer thread commits and syncs): clicks that arrive
+ * meanwhile form the next batch, which is exactly what makes batches grow under load.
  */
 
 /** Writes a batch; returns one result per item, in order. */

@@ -16,7 +16,7 @@
  * In `NORMAL` mode there is no fsync of our own: an answered click survives `kill -9` of the
  * tracker, but the last batches can be lost if the machine itself loses power.
  */
-import { closeSync, fdatasync, fdatasyncSync, fsync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -58,25 +58,18 @@ export function openSqliteConnection(path: string, synchronous: SqliteSynchronou
   db.pragma('wal_autocheckpoint = 10000');
 
   let walFd: number | undefined;
-  let wal: Promise<number> | undefined;
   // The WAL exists once the first transaction has committed; it keeps its inode while we are
-  // open. Its directory entry is synced once too, so the WAL file itself survives power loss.
-  const openWal = async (): Promise<number> => {
-    const fd = openSync(`${path}-wal`, 'r+');
-    walFd = fd;
-    const dir = openSync(dirname(path), 'r');
-    try {
-      await new Promise<void>((resolve, reject) => fsync(dir, (error) => (error ? reject(error) : resolve())));
-    } finally {
-      closeSync(dir);
-    }
-    return fd;
-  };
-  const openWalSync = (): number => {
+  // open. Its directory entry is synced once too, so the WAL file itself survives power loss:
+  // a one-off, synchronous even on the event loop (it happens at the first durable write).
+  const walDescriptor = (): number => {
+    if (walFd !== undefined) return walFd;
     const fd = openSync(`${path}-wal`, 'r+');
     const dir = openSync(dirname(path), 'r');
     try {
       fsyncSync(dir);
+    } catch (error) {
+      closeSync(fd);
+      throw error;
     } finally {
       closeSync(dir);
     }
@@ -88,17 +81,12 @@ export function openSqliteConnection(path: string, synchronous: SqliteSynchronou
     db,
     async durable() {
       if (synchronous !== 'FULL') return;
-      // Concurrent calls all wait for the one opening of the WAL.
-      wal ??= openWal().catch((error: unknown) => {
-        wal = undefined;
-        throw error;
-      });
-      const fd = await wal;
+      const fd = walDescriptor();
       await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
     },
     durableSync() {
       if (synchronous !== 'FULL') return;
-      fdatasyncSync(walFd ?? openWalSync());
+      fdatasyncSync(walDescriptor());
     },
     close() {
       if (walFd !== undefined) closeSync(walFd);

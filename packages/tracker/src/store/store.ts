@@ -61,7 +61,7 @@ export interface Removed {
 /** The storage behind the tracker. Every method is safe to call from several instances at once. */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
-  /** How many `recordClicks` batches may run at once (SQLite: their syncs overlap, the transactions themselves run one by one). */
+  /** How many `recordClicks` batches may run at once (SQLite 1: its writer thread folds what arrives meanwhile into the next; PostgreSQL a few, committed in parallel). */
   readonly writeConcurrency: number;
   /** Applies pending migrations in order; returns the versions applied by this call. */
   migrate(): Promise<readonly number[]>;
